@@ -1,0 +1,173 @@
+package merit
+
+import (
+	"context"
+	"strings"
+	"time"
+)
+
+// Role is what a user may do within one agency.
+type Role string
+
+// The baseline roles. A user holds a role per agency (a Grant); the access
+// issue extends this list (platform admin, evaluator, PPK, panel, employee).
+const (
+	RoleAdmin    Role = "admin"    // BKPSDM head: everything in the agency, users included
+	RoleOperator Role = "operator" // BKPSDM staff: reads and writes the registry, imports and exports
+	RoleViewer   Role = "viewer"   // reads the registry
+)
+
+// Roles lists the roles in order of power, for forms and validation.
+var Roles = []Role{RoleAdmin, RoleOperator, RoleViewer}
+
+// Valid reports whether r is a known role.
+func (r Role) Valid() bool {
+	for _, x := range Roles {
+		if r == x {
+			return true
+		}
+	}
+	return false
+}
+
+// Permission is one kind of action on an agency's data.
+type Permission string
+
+// The permissions checked by the storage layer before every read or write.
+const (
+	PermRead        Permission = "registry.read"
+	PermWrite       Permission = "registry.write"
+	PermImport      Permission = "registry.import"
+	PermExport      Permission = "registry.export"
+	PermManageUsers Permission = "users.manage"
+)
+
+// rolePermissions is the one table that says which role may do what.
+var rolePermissions = map[Role][]Permission{
+	RoleAdmin:    {PermRead, PermWrite, PermImport, PermExport, PermManageUsers},
+	RoleOperator: {PermRead, PermWrite, PermImport, PermExport},
+	RoleViewer:   {PermRead},
+}
+
+// Grant gives a user a role in one agency.
+type Grant struct {
+	AgencyID   int64  `json:"agencyId"`
+	AgencyCode string `json:"agencyCode"`
+	Role       Role   `json:"role"`
+}
+
+// Actor is who is acting: a signed-in user, an API token, or the system (the
+// CLI run by the server's operator).
+type Actor struct {
+	UserID   int64
+	Username string
+	Name     string
+	Grants   []Grant
+	System   bool // the CLI: may do anything, used for import/export/admin commands
+}
+
+// Can reports whether the actor holds perm in the agency.
+func (a *Actor) Can(perm Permission, agencyID int64) bool {
+	if a == nil {
+		return false
+	}
+	if a.System {
+		return true
+	}
+	for _, g := range a.Grants {
+		if g.AgencyID != agencyID {
+			continue
+		}
+		for _, p := range rolePermissions[g.Role] {
+			if p == perm {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Member reports whether the actor holds any role in the agency.
+func (a *Actor) Member(agencyID int64) bool {
+	if a == nil {
+		return false
+	}
+	if a.System {
+		return true
+	}
+	for _, g := range a.Grants {
+		if g.AgencyID == agencyID {
+			return true
+		}
+	}
+	return false
+}
+
+type actorKey struct{}
+
+// WithActor returns a context carrying the actor.
+func WithActor(ctx context.Context, a *Actor) context.Context {
+	return context.WithValue(ctx, actorKey{}, a)
+}
+
+// ActorFrom returns the actor of the context, or nil.
+func ActorFrom(ctx context.Context) *Actor {
+	a, _ := ctx.Value(actorKey{}).(*Actor)
+	return a
+}
+
+// SystemActor is the actor of CLI commands run on the server itself.
+var SystemActor = &Actor{Username: "system", Name: "System", System: true}
+
+// Authorize decides whether the context's actor may use perm on the agency's
+// data. It is called by the storage layer before every read and write, so no
+// handler can forget it. An actor who is not a member of the agency gets
+// KindNotFound (the agency's data does not exist for them); a member without
+// the permission gets KindForbidden; no actor at all gets KindUnauthenticated.
+func Authorize(ctx context.Context, perm Permission, agencyID int64) error {
+	a := ActorFrom(ctx)
+	switch {
+	case a == nil:
+		return Errorf(KindUnauthenticated, "Authorize", "err.unauthenticated")
+	case a.Can(perm, agencyID):
+		return nil
+	case a.Member(agencyID):
+		return Errorf(KindForbidden, "Authorize", "err.forbidden")
+	default:
+		return Errorf(KindNotFound, "Authorize", "err.not_found")
+	}
+}
+
+// User is an account that signs in to the web UI or API.
+type User struct {
+	ID        int64     `json:"id"`
+	Username  string    `json:"username"`
+	Name      string    `json:"name"`
+	Disabled  bool      `json:"disabled"`
+	CreatedAt time.Time `json:"createdAt"`
+	Grants    []Grant   `json:"grants"`
+}
+
+// Validate checks the account's own fields.
+func (u *User) Validate() error {
+	var fs Fields
+	u.Username = strings.ToLower(strings.TrimSpace(u.Username))
+	u.Name = strings.TrimSpace(u.Name)
+	if len(u.Username) < 3 || len(u.Username) > 64 || strings.ContainsAny(u.Username, " \t\r\n/:") {
+		fs.Add("username", "user.username_format", u.Username)
+	}
+	if u.Name == "" {
+		fs.Add("name", "field.required", "")
+	}
+	for _, g := range u.Grants {
+		if !g.Role.Valid() {
+			fs.Add("role", "field.unknown_ref", string(g.Role))
+		}
+	}
+	return fs.Err("User.Validate")
+}
+
+// Actor returns the actor acting as this user.
+func (u *User) Actor() *Actor {
+	return &Actor{UserID: u.ID, Username: u.Username, Name: u.Name, Grants: u.Grants}
+}

@@ -1,0 +1,244 @@
+package sqldb
+
+import (
+	"context"
+	"database/sql"
+
+	"merit"
+)
+
+// CreateAgency adds an agency. Only the system actor (CLI) may do this.
+func (db *DB) CreateAgency(ctx context.Context, a *merit.Agency) error {
+	const op = "sqldb.CreateAgency"
+	if a := merit.ActorFrom(ctx); a == nil || !a.System {
+		return merit.Errorf(merit.KindForbidden, op, "err.forbidden")
+	}
+	ref, err := db.Reference(ctx)
+	if err != nil {
+		return err
+	}
+	if err := a.Validate(ref); err != nil {
+		return err
+	}
+	return translate(op, db.writeTx(ctx, func(tx *Tx) error {
+		id, err := tx.nextID(ctx, "agency")
+		if err != nil {
+			return err
+		}
+		a.ID, a.CreatedAt = id, tx.now
+		_, err = tx.ExecContext(ctx, `INSERT INTO agency (id, code, name, kind, created_at) VALUES ($1, $2, $3, $4, $5)`,
+			a.ID, a.Code, a.Name, a.Kind, a.CreatedAt)
+		return err
+	}))
+}
+
+// FindAgencyByCode returns the agency with the code if the actor belongs to
+// it; otherwise KindNotFound, whether or not it exists.
+func (db *DB) FindAgencyByCode(ctx context.Context, code string) (*merit.Agency, error) {
+	const op = "sqldb.FindAgencyByCode"
+	var a merit.Agency
+	err := db.read.QueryRowContext(ctx, `SELECT id, code, name, kind, created_at FROM agency WHERE code = $1`, code).
+		Scan(&a.ID, &a.Code, &a.Name, &a.Kind, &a.CreatedAt)
+	if err != nil {
+		return nil, translate(op, err)
+	}
+	if err := merit.Authorize(ctx, merit.PermRead, a.ID); err != nil {
+		return nil, err
+	}
+	return &a, nil
+}
+
+// FindAgencies returns the agencies the actor belongs to (all, for the system).
+func (db *DB) FindAgencies(ctx context.Context) ([]*merit.Agency, error) {
+	const op = "sqldb.FindAgencies"
+	actor := merit.ActorFrom(ctx)
+	if actor == nil {
+		return nil, merit.Errorf(merit.KindUnauthenticated, op, "err.unauthenticated")
+	}
+	rows, err := db.read.QueryContext(ctx, `SELECT id, code, name, kind, created_at FROM agency ORDER BY name`)
+	if err != nil {
+		return nil, translate(op, err)
+	}
+	defer rows.Close()
+	var out []*merit.Agency
+	for rows.Next() {
+		var a merit.Agency
+		if err := rows.Scan(&a.ID, &a.Code, &a.Name, &a.Kind, &a.CreatedAt); err != nil {
+			return nil, translate(op, err)
+		}
+		if actor.Member(a.ID) {
+			out = append(out, &a)
+		}
+	}
+	return out, translate(op, rows.Err())
+}
+
+// CountAgencies returns how many agencies exist; used to decide whether to
+// load demo data into an empty database.
+func (db *DB) CountAgencies(ctx context.Context) (int, error) {
+	var n int
+	err := db.read.QueryRowContext(ctx, `SELECT count(*) FROM agency`).Scan(&n)
+	return n, translate("sqldb.CountAgencies", err)
+}
+
+// CreateUnit adds an organisation unit.
+func (db *DB) CreateUnit(ctx context.Context, u *merit.Unit) error {
+	const op = "sqldb.CreateUnit"
+	if err := merit.Authorize(ctx, merit.PermWrite, u.AgencyID); err != nil {
+		return err
+	}
+	if err := u.Validate(); err != nil {
+		return err
+	}
+	return translate(op, db.writeTx(ctx, func(tx *Tx) error { return tx.createUnit(ctx, u) }))
+}
+
+func (tx *Tx) createUnit(ctx context.Context, u *merit.Unit) error {
+	id, err := tx.nextID(ctx, "unit")
+	if err != nil {
+		return err
+	}
+	u.ID = id
+	_, err = tx.ExecContext(ctx, `INSERT INTO unit (agency_id, id, parent_id, name) VALUES ($1, $2, $3, $4)`,
+		u.AgencyID, u.ID, nullID(u.ParentID), u.Name)
+	return err
+}
+
+// UpdateUnit renames or moves a unit. Moving a unit below itself is refused.
+func (db *DB) UpdateUnit(ctx context.Context, u *merit.Unit) error {
+	const op = "sqldb.UpdateUnit"
+	if err := merit.Authorize(ctx, merit.PermWrite, u.AgencyID); err != nil {
+		return err
+	}
+	if err := u.Validate(); err != nil {
+		return err
+	}
+	return translate(op, db.writeTx(ctx, func(tx *Tx) error {
+		if u.ParentID != 0 {
+			units, err := findUnits(ctx, tx, u.AgencyID)
+			if err != nil {
+				return err
+			}
+			for _, id := range merit.UnitAncestors(units, u.ParentID) {
+				if id == u.ID {
+					return merit.Invalid(op, merit.FieldError{Field: "parentId", Code: "unit.parent_cycle"})
+				}
+			}
+		}
+		res, err := tx.ExecContext(ctx, `UPDATE unit SET parent_id = $3, name = $4 WHERE agency_id = $1 AND id = $2`,
+			u.AgencyID, u.ID, nullID(u.ParentID), u.Name)
+		if err != nil {
+			return err
+		}
+		return mustAffect(res, op)
+	}))
+}
+
+// FindUnits returns every unit of the agency with its direct and total
+// headcounts, ordered as a tree (parents before children, siblings by name).
+func (db *DB) FindUnits(ctx context.Context, agencyID int64) ([]*merit.Unit, error) {
+	const op = "sqldb.FindUnits"
+	if err := merit.Authorize(ctx, merit.PermRead, agencyID); err != nil {
+		return nil, err
+	}
+	units, err := findUnits(ctx, db.read, agencyID)
+	return units, translate(op, err)
+}
+
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+func findUnits(ctx context.Context, q querier, agencyID int64) ([]*merit.Unit, error) {
+	rows, err := q.QueryContext(ctx, `
+		SELECT u.id, u.parent_id, u.name, (SELECT count(*) FROM employee e WHERE e.agency_id = u.agency_id AND e.unit_id = u.id)
+		FROM unit u WHERE u.agency_id = $1 ORDER BY u.name, u.id`, agencyID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var units []*merit.Unit
+	for rows.Next() {
+		u := &merit.Unit{AgencyID: agencyID}
+		var parent sql.NullInt64
+		if err := rows.Scan(&u.ID, &parent, &u.Name, &u.Headcount); err != nil {
+			return nil, err
+		}
+		u.ParentID = parent.Int64
+		units = append(units, u)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return merit.SortUnitTree(units), nil
+}
+
+// CreatePosition adds a position (jabatan) to a unit.
+func (db *DB) CreatePosition(ctx context.Context, p *merit.Position) error {
+	const op = "sqldb.CreatePosition"
+	if err := merit.Authorize(ctx, merit.PermWrite, p.AgencyID); err != nil {
+		return err
+	}
+	ref, err := db.Reference(ctx)
+	if err != nil {
+		return err
+	}
+	if err := p.Validate(ref); err != nil {
+		return err
+	}
+	return translate(op, db.writeTx(ctx, func(tx *Tx) error { return tx.createPosition(ctx, p) }))
+}
+
+func (tx *Tx) createPosition(ctx context.Context, p *merit.Position) error {
+	id, err := tx.nextID(ctx, "position")
+	if err != nil {
+		return err
+	}
+	p.ID = id
+	_, err = tx.ExecContext(ctx, `INSERT INTO position (agency_id, id, unit_id, name, jenis, jenjang, kelas_jabatan, critical)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+		p.AgencyID, p.ID, p.UnitID, p.Name, p.Jenis, p.Jenjang, p.KelasJabatan, p.Critical)
+	return err
+}
+
+// FindPositions returns the agency's positions, optionally of one unit.
+func (db *DB) FindPositions(ctx context.Context, agencyID, unitID int64) ([]*merit.Position, error) {
+	const op = "sqldb.FindPositions"
+	if err := merit.Authorize(ctx, merit.PermRead, agencyID); err != nil {
+		return nil, err
+	}
+	q := `SELECT id, unit_id, name, jenis, jenjang, kelas_jabatan, critical FROM position WHERE agency_id = $1`
+	args := []any{agencyID}
+	if unitID != 0 {
+		q += ` AND unit_id = $2`
+		args = append(args, unitID)
+	}
+	rows, err := db.read.QueryContext(ctx, q+` ORDER BY name, id`, args...)
+	if err != nil {
+		return nil, translate(op, err)
+	}
+	defer rows.Close()
+	var out []*merit.Position
+	for rows.Next() {
+		p := &merit.Position{AgencyID: agencyID}
+		if err := rows.Scan(&p.ID, &p.UnitID, &p.Name, &p.Jenis, &p.Jenjang, &p.KelasJabatan, &p.Critical); err != nil {
+			return nil, translate(op, err)
+		}
+		out = append(out, p)
+	}
+	return out, translate(op, rows.Err())
+}
+
+// mustAffect returns KindNotFound when an UPDATE or DELETE matched no row.
+func mustAffect(res sql.Result, op string) error {
+	n, err := res.RowsAffected()
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return merit.Errorf(merit.KindNotFound, op, "err.not_found")
+	}
+	return nil
+}
+

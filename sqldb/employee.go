@@ -1,0 +1,399 @@
+package sqldb
+
+import (
+	"context"
+	"database/sql"
+	"strconv"
+	"strings"
+
+	"merit"
+)
+
+// employeeColumns is the select list that scanEmployee reads, joined with the
+// unit and position for display names.
+const employeeColumns = `e.agency_id, e.id, e.nip, e.name, e.gelar_depan, e.gelar_belakang, e.birth_place, e.birth_date,
+	e.sex, e.religion, e.status, e.tmt_cpns, e.golongan, e.tmt_golongan, e.unit_id, e.position_id, e.tmt_jabatan,
+	e.education, e.email, e.phone, e.updated_at, COALESCE(u.name, ''), COALESCE(p.name, ''), COALESCE(p.jenis, '')`
+
+const employeeFrom = ` FROM employee e
+	LEFT JOIN unit u ON u.agency_id = e.agency_id AND u.id = e.unit_id
+	LEFT JOIN position p ON p.agency_id = e.agency_id AND p.id = e.position_id`
+
+type scanner interface{ Scan(dest ...any) error }
+
+func scanEmployee(s scanner, extra ...any) (*merit.Employee, error) {
+	e := &merit.Employee{}
+	var unit, pos sql.NullInt64
+	dest := []any{&e.AgencyID, &e.ID, &e.NIP, &e.Name, &e.GelarDepan, &e.GelarBelakang, &e.BirthPlace, &e.BirthDate,
+		&e.Sex, &e.Religion, &e.Status, &e.TMTCPNS, &e.Golongan, &e.TMTGolongan, &unit, &pos, &e.TMTJabatan,
+		&e.Education, &e.Email, &e.Phone, &e.UpdatedAt, &e.UnitName, &e.PositionName, &e.Jenis}
+	if err := s.Scan(append(dest, extra...)...); err != nil {
+		return nil, err
+	}
+	e.UnitID, e.PositionID = unit.Int64, pos.Int64
+	return e, nil
+}
+
+// validateEmployee checks the employee and that its unit and position belong
+// to its agency (the position must sit in the unit, when both are given).
+func (db *DB) validateEmployee(ctx context.Context, q querier, e *merit.Employee) error {
+	ref, err := db.Reference(ctx)
+	if err != nil {
+		return err
+	}
+	verr := e.Validate(ref, merit.DateOf(db.Now()))
+	fields := merit.FieldsOf(verr)
+	if verr != nil && fields == nil {
+		return verr
+	}
+	fs := merit.Fields(fields)
+	if e.UnitID != 0 {
+		var n int
+		if err := q.QueryRowContext(ctx, `SELECT count(*) FROM unit WHERE agency_id = $1 AND id = $2`, e.AgencyID, e.UnitID).Scan(&n); err != nil {
+			return err
+		}
+		if n == 0 {
+			fs.Add("unitId", "err.bad_reference", strconv.FormatInt(e.UnitID, 10))
+		}
+	}
+	if e.PositionID != 0 {
+		var unitID int64
+		err := q.QueryRowContext(ctx, `SELECT unit_id FROM position WHERE agency_id = $1 AND id = $2`, e.AgencyID, e.PositionID).Scan(&unitID)
+		switch {
+		case err == sql.ErrNoRows:
+			fs.Add("positionId", "err.bad_reference", strconv.FormatInt(e.PositionID, 10))
+		case err != nil:
+			return err
+		case e.UnitID == 0:
+			e.UnitID = unitID
+		case e.UnitID != unitID:
+			fs.Add("positionId", "employee.position_other_unit", "")
+		}
+	}
+	return fs.Err("Employee.Validate")
+}
+
+// CreateEmployee adds an employee and opens their golongan and jabatan
+// histories with the current values. A NIP already in the agency is a
+// conflict.
+func (db *DB) CreateEmployee(ctx context.Context, e *merit.Employee) error {
+	const op = "sqldb.CreateEmployee"
+	if err := merit.Authorize(ctx, merit.PermWrite, e.AgencyID); err != nil {
+		return err
+	}
+	return translate(op, db.writeTx(ctx, func(tx *Tx) error {
+		if err := db.validateEmployee(ctx, tx, e); err != nil {
+			return err
+		}
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM employee WHERE agency_id = $1 AND nip = $2`, e.AgencyID, e.NIP).Scan(&n); err != nil {
+			return err
+		}
+		if n > 0 {
+			return &merit.Error{Kind: merit.KindConflict, Op: op, Code: "err.conflict",
+				Fields: []merit.FieldError{{Field: "nip", Code: "employee.nip_taken", Value: e.NIP}}}
+		}
+		return tx.insertEmployee(ctx, e)
+	}))
+}
+
+// insertEmployee writes a new, validated employee and its opening history.
+func (tx *Tx) insertEmployee(ctx context.Context, e *merit.Employee) error {
+	id, err := tx.nextID(ctx, "employee")
+	if err != nil {
+		return err
+	}
+	e.ID = id
+	return tx.insertEmployeeWithID(ctx, e)
+}
+
+const insertEmployeeSQL = `INSERT INTO employee (agency_id, id, nip, name, name_search, gelar_depan, gelar_belakang, birth_place,
+	birth_date, sex, religion, status, tmt_cpns, golongan, tmt_golongan, unit_id, position_id, tmt_jabatan, education,
+	email, phone, updated_at)
+	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)`
+
+func employeeArgs(e *merit.Employee) []any {
+	return []any{e.AgencyID, e.ID, e.NIP, e.Name, strings.ToLower(e.Name), e.GelarDepan, e.GelarBelakang, e.BirthPlace,
+		e.BirthDate, e.Sex, e.Religion, e.Status, e.TMTCPNS, e.Golongan, e.TMTGolongan, nullID(e.UnitID),
+		nullID(e.PositionID), e.TMTJabatan, e.Education, e.Email, e.Phone, e.UpdatedAt}
+}
+
+func (tx *Tx) insertEmployeeWithID(ctx context.Context, e *merit.Employee) error {
+	e.UpdatedAt = tx.now
+	if _, err := tx.ExecContext(ctx, insertEmployeeSQL, employeeArgs(e)...); err != nil {
+		return err
+	}
+	return tx.recordChanges(ctx, nil, e)
+}
+
+// UpdateEmployee replaces the employee's fields. A change of golongan or of
+// position is added to the employee's history.
+func (db *DB) UpdateEmployee(ctx context.Context, e *merit.Employee) error {
+	const op = "sqldb.UpdateEmployee"
+	if err := merit.Authorize(ctx, merit.PermWrite, e.AgencyID); err != nil {
+		return err
+	}
+	return translate(op, db.writeTx(ctx, func(tx *Tx) error {
+		old, err := scanEmployee(tx.QueryRowContext(ctx, `SELECT `+employeeColumns+employeeFrom+` WHERE e.agency_id = $1 AND e.id = $2`, e.AgencyID, e.ID))
+		if err != nil {
+			return err
+		}
+		if err := db.validateEmployee(ctx, tx, e); err != nil {
+			return err
+		}
+		if old.NIP != e.NIP {
+			var n int
+			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM employee WHERE agency_id = $1 AND nip = $2`, e.AgencyID, e.NIP).Scan(&n); err != nil {
+				return err
+			}
+			if n > 0 {
+				return &merit.Error{Kind: merit.KindConflict, Op: op, Code: "err.conflict",
+					Fields: []merit.FieldError{{Field: "nip", Code: "employee.nip_taken", Value: e.NIP}}}
+			}
+		}
+		return tx.updateEmployee(ctx, old, e)
+	}))
+}
+
+func (tx *Tx) updateEmployee(ctx context.Context, old, e *merit.Employee) error {
+	e.UpdatedAt = tx.now
+	args := employeeArgs(e)
+	if _, err := tx.ExecContext(ctx, `UPDATE employee SET nip = $3, name = $4, name_search = $5, gelar_depan = $6,
+		gelar_belakang = $7, birth_place = $8, birth_date = $9, sex = $10, religion = $11, status = $12, tmt_cpns = $13,
+		golongan = $14, tmt_golongan = $15, unit_id = $16, position_id = $17, tmt_jabatan = $18, education = $19,
+		email = $20, phone = $21, updated_at = $22 WHERE agency_id = $1 AND id = $2`, args...); err != nil {
+		return err
+	}
+	return tx.recordChanges(ctx, old, e)
+}
+
+// recordChanges adds history entries for what changed from old (nil for a new
+// employee) to e: a new golongan or TMT golongan, and a new position.
+func (tx *Tx) recordChanges(ctx context.Context, old, e *merit.Employee) error {
+	if e.Golongan != "" && (old == nil || old.Golongan != e.Golongan || old.TMTGolongan != e.TMTGolongan) {
+		h := &merit.HistoryEntry{AgencyID: e.AgencyID, EmployeeID: e.ID, Kind: merit.HistGolongan, Ref: e.Golongan, Start: e.TMTGolongan}
+		if err := tx.insertHistory(ctx, h); err != nil {
+			return err
+		}
+	}
+	if e.PositionID != 0 && (old == nil || old.PositionID != e.PositionID) {
+		h := &merit.HistoryEntry{AgencyID: e.AgencyID, EmployeeID: e.ID, Kind: merit.HistJabatan, Start: e.TMTJabatan}
+		err := tx.QueryRowContext(ctx, `SELECT p.name, p.jenis, u.name FROM position p JOIN unit u ON u.agency_id = p.agency_id AND u.id = p.unit_id
+			WHERE p.agency_id = $1 AND p.id = $2`, e.AgencyID, e.PositionID).Scan(&h.Title, &h.Ref, &h.Place)
+		if err != nil {
+			return err
+		}
+		if err := tx.insertHistory(ctx, h); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// DeleteEmployee removes an employee and their histories.
+func (db *DB) DeleteEmployee(ctx context.Context, agencyID, id int64) error {
+	const op = "sqldb.DeleteEmployee"
+	if err := merit.Authorize(ctx, merit.PermWrite, agencyID); err != nil {
+		return err
+	}
+	return translate(op, db.writeTx(ctx, func(tx *Tx) error {
+		res, err := tx.ExecContext(ctx, `DELETE FROM employee WHERE agency_id = $1 AND id = $2`, agencyID, id)
+		if err != nil {
+			return err
+		}
+		return mustAffect(res, op)
+	}))
+}
+
+// FindEmployeeByID returns one employee of the agency.
+func (db *DB) FindEmployeeByID(ctx context.Context, agencyID, id int64) (*merit.Employee, error) {
+	const op = "sqldb.FindEmployeeByID"
+	if err := merit.Authorize(ctx, merit.PermRead, agencyID); err != nil {
+		return nil, err
+	}
+	e, err := scanEmployee(db.read.QueryRowContext(ctx, `SELECT `+employeeColumns+employeeFrom+` WHERE e.agency_id = $1 AND e.id = $2`, agencyID, id))
+	return e, translate(op, err)
+}
+
+// FindEmployeeByNIP returns the employee of the agency with the NIP.
+func (db *DB) FindEmployeeByNIP(ctx context.Context, agencyID int64, nip string) (*merit.Employee, error) {
+	const op = "sqldb.FindEmployeeByNIP"
+	if err := merit.Authorize(ctx, merit.PermRead, agencyID); err != nil {
+		return nil, err
+	}
+	e, err := scanEmployee(db.read.QueryRowContext(ctx, `SELECT `+employeeColumns+employeeFrom+` WHERE e.agency_id = $1 AND e.nip = $2`, agencyID, nip))
+	return e, translate(op, err)
+}
+
+// employeeSortColumns maps a sort key to its ORDER BY expression; the ID
+// breaks ties so paging is stable.
+var employeeSortColumns = map[string]string{
+	"name":        "e.name_search",
+	"nip":         "e.nip",
+	"golongan":    "g.ordinal",
+	"unit":        "u.name",
+	"birthDate":   "e.birth_date",
+	"tmtGolongan": "e.tmt_golongan",
+}
+
+// FindEmployees returns one page of the agency's employees that match the
+// filter, and how many match in all.
+func (db *DB) FindEmployees(ctx context.Context, f merit.EmployeeFilter) ([]*merit.Employee, int, error) {
+	const op = "sqldb.FindEmployees"
+	if err := merit.Authorize(ctx, merit.PermRead, f.AgencyID); err != nil {
+		return nil, 0, err
+	}
+	if err := f.Normalize(); err != nil {
+		return nil, 0, err
+	}
+	where, args := []string{"e.agency_id = $1"}, []any{f.AgencyID}
+	arg := func(v any) string {
+		args = append(args, v)
+		return "$" + strconv.Itoa(len(args))
+	}
+	if q := strings.TrimSpace(f.Query); q != "" {
+		if isDigits(q) {
+			where = append(where, "e.nip LIKE "+arg(likePattern("", q, "%"))+` ESCAPE '\'`)
+		} else {
+			where = append(where, "e.name_search LIKE "+arg(likePattern("%", q, "%"))+` ESCAPE '\'`)
+		}
+	}
+	if f.UnitID != 0 {
+		units, err := findUnits(ctx, db.read, f.AgencyID)
+		if err != nil {
+			return nil, 0, translate(op, err)
+		}
+		ids := merit.UnitDescendants(units, f.UnitID)
+		ph := make([]string, len(ids))
+		for i, id := range ids {
+			ph[i] = arg(id)
+		}
+		where = append(where, "e.unit_id IN ("+strings.Join(ph, ", ")+")")
+	}
+	if f.Golongan != "" {
+		where = append(where, "e.golongan = "+arg(f.Golongan))
+	}
+	if f.Status != "" {
+		where = append(where, "e.status = "+arg(f.Status))
+	}
+	if f.Jenis != "" {
+		where = append(where, "p.jenis = "+arg(f.Jenis))
+	}
+	dir := " ASC"
+	if f.Desc {
+		dir = " DESC"
+	}
+	q := `SELECT ` + employeeColumns + `, count(*) OVER ()` + employeeFrom +
+		` LEFT JOIN ref_item g ON g.kind = 'golongan' AND g.code = e.golongan` +
+		` WHERE ` + strings.Join(where, " AND ") +
+		` ORDER BY ` + employeeSortColumns[f.Sort] + dir + `, e.id` + dir +
+		` LIMIT ` + arg(f.Limit) + ` OFFSET ` + arg(f.Offset)
+	rows, err := db.read.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, 0, translate(op, err)
+	}
+	defer rows.Close()
+	var out []*merit.Employee
+	total := 0
+	for rows.Next() {
+		e, err := scanEmployee(rows, &total)
+		if err != nil {
+			return nil, 0, translate(op, err)
+		}
+		out = append(out, e)
+	}
+	return out, total, translate(op, rows.Err())
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// Stats returns the headcount breakdowns of the agency's dashboard.
+func (db *DB) Stats(ctx context.Context, agencyID int64) (*merit.Stats, error) {
+	const op = "sqldb.Stats"
+	if err := merit.Authorize(ctx, merit.PermRead, agencyID); err != nil {
+		return nil, err
+	}
+	ref, err := db.Reference(ctx)
+	if err != nil {
+		return nil, err
+	}
+	st := &merit.Stats{}
+	group := func(expr string, table *merit.RefTable) ([]merit.Count, error) {
+		rows, err := db.read.QueryContext(ctx, `SELECT `+expr+`, count(*)`+employeeFrom+` WHERE e.agency_id = $1 GROUP BY `+expr, agencyID)
+		if err != nil {
+			return nil, err
+		}
+		defer rows.Close()
+		var out []merit.Count
+		for rows.Next() {
+			var c merit.Count
+			if err := rows.Scan(&c.Key, &c.N); err != nil {
+				return nil, err
+			}
+			c.Label = c.Key
+			if table != nil {
+				c.Label = table.Name(c.Key)
+			}
+			out = append(out, c)
+		}
+		return merit.SortCounts(out, table), rows.Err()
+	}
+	if st.ByGolongan, err = group("e.golongan", ref.Golongan); err != nil {
+		return nil, translate(op, err)
+	}
+	if st.ByJenis, err = group("COALESCE(p.jenis, '')", ref.JenisJabatan); err != nil {
+		return nil, translate(op, err)
+	}
+	if st.BySex, err = group("e.sex", nil); err != nil {
+		return nil, translate(op, err)
+	}
+	if st.ByStatus, err = group("e.status", ref.StatusPegawai); err != nil {
+		return nil, translate(op, err)
+	}
+	if st.ByEduc, err = group("e.education", ref.Pendidikan); err != nil {
+		return nil, translate(op, err)
+	}
+	for _, c := range st.ByStatus {
+		st.Total += c.N
+	}
+	// Age bands: count per birth date, banded in Go (date arithmetic differs
+	// between the engines).
+	rows, err := db.read.QueryContext(ctx, `SELECT birth_date, count(*) FROM employee WHERE agency_id = $1 GROUP BY birth_date`, agencyID)
+	if err != nil {
+		return nil, translate(op, err)
+	}
+	defer rows.Close()
+	today := merit.DateOf(db.Now())
+	st.ByAgeBand = make([]merit.Count, len(merit.AgeBands))
+	for i, b := range merit.AgeBands {
+		st.ByAgeBand[i] = merit.Count{Key: b.Label, Label: b.Label}
+	}
+	for rows.Next() {
+		var d merit.Date
+		var n int
+		if err := rows.Scan(&d, &n); err != nil {
+			return nil, translate(op, err)
+		}
+		st.ByAgeBand[merit.AgeBand(d.AgeOn(today))].N += n
+	}
+	if err := rows.Err(); err != nil {
+		return nil, translate(op, err)
+	}
+	units, err := findUnits(ctx, db.read, agencyID)
+	if err != nil {
+		return nil, translate(op, err)
+	}
+	for _, u := range units {
+		if u.Depth == 0 {
+			st.ByUnit = append(st.ByUnit, merit.Count{Key: strconv.FormatInt(u.ID, 10), Label: u.Name, N: u.Total})
+		}
+	}
+	return st, nil
+}

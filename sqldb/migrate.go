@@ -1,0 +1,89 @@
+package sqldb
+
+import (
+	"context"
+	"embed"
+	"fmt"
+	"io/fs"
+
+	"github.com/pressly/goose/v3"
+)
+
+//go:embed migrations/*.sql
+var migrationFiles embed.FS
+
+func (db *DB) provider() (*goose.Provider, error) {
+	dialect := goose.DialectSQLite3
+	if db.engine == Postgres {
+		dialect = goose.DialectPostgres
+	}
+	sub, err := fs.Sub(migrationFiles, "migrations")
+	if err != nil {
+		return nil, err
+	}
+	return goose.NewProvider(dialect, db.write, sub)
+}
+
+// Migrate applies every pending migration, each in its own transaction, and
+// returns how many it applied. The same files serve both engines.
+func (db *DB) Migrate(ctx context.Context) (int, error) {
+	p, err := db.provider()
+	if err != nil {
+		return 0, fmt.Errorf("sqldb.Migrate: %w", err)
+	}
+	res, err := p.Up(ctx)
+	if err != nil {
+		return len(res), fmt.Errorf("sqldb.Migrate: %w", err)
+	}
+	db.refMu.Lock()
+	db.ref = nil // reference data may have changed
+	db.refMu.Unlock()
+	return len(res), nil
+}
+
+// MigrationStatus is one migration and whether it is applied.
+type MigrationStatus struct {
+	Version int64
+	Source  string
+	Applied bool
+}
+
+// MigrationStatus lists every migration with its state.
+func (db *DB) MigrationStatus(ctx context.Context) ([]MigrationStatus, error) {
+	p, err := db.provider()
+	if err != nil {
+		return nil, fmt.Errorf("sqldb.MigrationStatus: %w", err)
+	}
+	st, err := p.Status(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("sqldb.MigrationStatus: %w", err)
+	}
+	out := make([]MigrationStatus, len(st))
+	for i, s := range st {
+		out[i] = MigrationStatus{Version: s.Source.Version, Source: s.Source.Path, Applied: s.State == goose.StateApplied}
+	}
+	return out, nil
+}
+
+// MigrateDown rolls back the latest migration.
+func (db *DB) MigrateDown(ctx context.Context) error {
+	p, err := db.provider()
+	if err != nil {
+		return fmt.Errorf("sqldb.MigrateDown: %w", err)
+	}
+	if _, err := p.Down(ctx); err != nil {
+		return fmt.Errorf("sqldb.MigrateDown: %w", err)
+	}
+	return nil
+}
+
+// UpToDate reports whether every migration is applied; the server refuses to
+// start on an old schema.
+func (db *DB) UpToDate(ctx context.Context) (bool, error) {
+	p, err := db.provider()
+	if err != nil {
+		return false, err
+	}
+	pending, err := p.HasPending(ctx)
+	return !pending, err
+}
