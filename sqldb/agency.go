@@ -241,4 +241,3 @@ func mustAffect(res sql.Result, op string) error {
 	}
 	return nil
 }
-

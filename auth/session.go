@@ -1,0 +1,156 @@
+package auth
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"log/slog"
+	"net/http"
+	"strings"
+	"time"
+
+	"merit"
+	"merit/sqldb"
+)
+
+// CookieName is the session cookie's name. The __Host- prefix is used when
+// serving over TLS (the browser then insists on Secure, Path=/ and no Domain).
+const CookieName = "merit_session"
+
+// Sessions issues and checks browser sessions stored in the database. The
+// cookie holds a random token; the database holds only its SHA-256, so a
+// stolen database copy cannot be replayed as sessions.
+type Sessions struct {
+	DB          *sqldb.DB
+	Params      Params
+	IdleTimeout time.Duration // a session unused this long ends
+	MaxAge      time.Duration // a session ends this long after sign-in, used or not
+	Secure      bool          // set the Secure flag (serving over TLS)
+	Now         func() time.Time
+	// dummyHash is checked when the username does not exist, so that a wrong
+	// username costs as much time as a wrong password.
+	dummyHash string
+}
+
+// NewSessions returns a session manager with the given password cost.
+func NewSessions(db *sqldb.DB, p Params) *Sessions {
+	h, _ := HashPassword("not-a-real-password", p)
+	return &Sessions{DB: db, Params: p, IdleTimeout: 2 * time.Hour, MaxAge: 12 * time.Hour, Now: time.Now, dummyHash: h}
+}
+
+func hashToken(tok string) string {
+	sum := sha256.Sum256([]byte(tok))
+	return hex.EncodeToString(sum[:])
+}
+
+// Authenticate checks a username and password and returns the user. Every
+// failure is the same KindUnauthenticated error, so it does not reveal which
+// usernames exist.
+func (s *Sessions) Authenticate(ctx context.Context, username, password string) (*merit.User, error) {
+	const op = "auth.Authenticate"
+	fail := merit.Errorf(merit.KindUnauthenticated, op, "auth.bad_credentials")
+	u, hash, err := s.DB.UserForSignIn(ctx, strings.ToLower(strings.TrimSpace(username)))
+	if err != nil {
+		if merit.KindOf(err) != merit.KindNotFound {
+			return nil, err
+		}
+		CheckPassword(s.dummyHash, password)
+		return nil, fail
+	}
+	ok, err := CheckPassword(hash, password)
+	if err != nil || !ok || u.Disabled {
+		return nil, fail
+	}
+	return u, nil
+}
+
+// SignIn starts a new session for the user and sets its cookie. A new random
+// token is made on every sign-in, so a token planted before sign-in is useless.
+func (s *Sessions) SignIn(w http.ResponseWriter, r *http.Request, u *merit.User, lang string) error {
+	b := make([]byte, 32)
+	if _, err := rand.Read(b); err != nil {
+		return err
+	}
+	tok := base64.RawURLEncoding.EncodeToString(b)
+	now := s.Now()
+	if err := s.DB.CreateSession(r.Context(), &sqldb.Session{TokenHash: hashToken(tok), UserID: u.ID, Lang: lang,
+		CreatedAt: now, SeenAt: now, ExpiresAt: now.Add(s.MaxAge)}); err != nil {
+		return err
+	}
+	http.SetCookie(w, s.cookie(tok, int(s.MaxAge.Seconds())))
+	return nil
+}
+
+// SignOut ends the request's session and clears the cookie.
+func (s *Sessions) SignOut(w http.ResponseWriter, r *http.Request) error {
+	if c, err := r.Cookie(CookieName); err == nil {
+		if err := s.DB.DeleteSession(r.Context(), hashToken(c.Value)); err != nil {
+			return err
+		}
+	}
+	http.SetCookie(w, s.cookie("", -1))
+	return nil
+}
+
+func (s *Sessions) cookie(value string, maxAge int) *http.Cookie {
+	return &http.Cookie{Name: CookieName, Value: value, Path: "/", MaxAge: maxAge, HttpOnly: true,
+		Secure: s.Secure, SameSite: http.SameSiteLaxMode}
+}
+
+type sessionKey struct{}
+
+// SessionInfo is what the middleware learned about the request's session.
+type SessionInfo struct {
+	User *merit.User
+	Lang string
+}
+
+// SessionFrom returns the request's session, or nil when not signed in.
+func SessionFrom(ctx context.Context) *SessionInfo {
+	si, _ := ctx.Value(sessionKey{}).(*SessionInfo)
+	return si
+}
+
+// Middleware resolves the session cookie into the request's actor. A missing,
+// unknown, expired or idle session leaves the request anonymous; handlers and
+// the storage layer then answer KindUnauthenticated.
+func (s *Sessions) Middleware(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		c, err := r.Cookie(CookieName)
+		if err != nil || c.Value == "" {
+			next.ServeHTTP(w, r)
+			return
+		}
+		th := hashToken(c.Value)
+		now := s.Now()
+		sess, u, err := s.DB.SessionUser(r.Context(), th, now)
+		if err != nil || now.Sub(sess.SeenAt) > s.IdleTimeout {
+			if err != nil && merit.KindOf(err) != merit.KindUnauthenticated {
+				slog.ErrorContext(r.Context(), "session lookup", "err", err)
+			}
+			http.SetCookie(w, s.cookie("", -1))
+			next.ServeHTTP(w, r)
+			return
+		}
+		// Record activity at most once a minute, not on every request.
+		if now.Sub(sess.SeenAt) > time.Minute {
+			if err := s.DB.TouchSession(r.Context(), th, now, sess.Lang); err != nil {
+				slog.ErrorContext(r.Context(), "touch session", "err", err)
+			}
+		}
+		ctx := merit.WithActor(r.Context(), u.Actor())
+		ctx = context.WithValue(ctx, sessionKey{}, &SessionInfo{User: u, Lang: sess.Lang})
+		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}
+
+// SetLang stores the session's language preference.
+func (s *Sessions) SetLang(r *http.Request, lang string) error {
+	c, err := r.Cookie(CookieName)
+	if err != nil {
+		return nil
+	}
+	return s.DB.TouchSession(r.Context(), hashToken(c.Value), s.Now(), lang)
+}

@@ -1,0 +1,103 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"strings"
+
+	"merit"
+	"merit/auth"
+)
+
+func init() {
+	register("user", "manage accounts: add, passwd, list", runUser)
+}
+
+func runUser(ctx context.Context, env *Env, args []string) error {
+	action := ""
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		action, args = args[0], args[1:]
+	}
+	fs := flags(env, "user "+action, "")
+	dsn := dbFlag(env, fs)
+	username := fs.String("username", "", "username used to sign in")
+	name := fs.String("name", "", "full name shown in the UI (add)")
+	agency := fs.String("agency", "", "agency code the role applies to (add)")
+	role := fs.String("role", string(merit.RoleOperator), "role in the agency: admin, operator or viewer (add)")
+	password := fs.String("password", "", "password; when empty it is read from MERIT_PASSWORD or standard input")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	db, err := openDB(ctx, *dsn)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	ctx = system(ctx)
+	readPassword := func() (string, error) {
+		pw := *password
+		if pw == "" {
+			pw = env.Getenv("MERIT_PASSWORD")
+		}
+		if pw == "" {
+			fmt.Fprint(env.Stderr, "password: ")
+			line, _ := bufio.NewReader(env.Stdin).ReadString('\n')
+			pw = strings.TrimRight(line, "\r\n")
+		}
+		return pw, auth.ValidatePassword(pw)
+	}
+	switch action {
+	case "add":
+		a, err := agencyByCode(ctx, db, *agency)
+		if err != nil {
+			return err
+		}
+		pw, err := readPassword()
+		if err != nil {
+			return err
+		}
+		hash, err := auth.HashPassword(pw, auth.Default)
+		if err != nil {
+			return err
+		}
+		u := &merit.User{Username: *username, Name: *name, Grants: []merit.Grant{{AgencyID: a.ID, Role: merit.Role(*role)}}}
+		if err := db.CreateUser(ctx, u, hash); err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stdout, "user %s added as %s of %s\n", u.Username, *role, a.Code)
+	case "passwd":
+		u, _, err := db.UserForSignIn(ctx, strings.ToLower(*username))
+		if err != nil {
+			return err
+		}
+		pw, err := readPassword()
+		if err != nil {
+			return err
+		}
+		hash, err := auth.HashPassword(pw, auth.Default)
+		if err != nil {
+			return err
+		}
+		if err := db.SetPassword(ctx, u.ID, hash); err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stdout, "password of %s changed; their sessions are ended\n", u.Username)
+	case "list":
+		users, err := db.FindUsers(ctx)
+		if err != nil {
+			return err
+		}
+		for _, u := range users {
+			var grants []string
+			for _, g := range u.Grants {
+				grants = append(grants, string(g.Role)+"@"+g.AgencyCode)
+			}
+			fmt.Fprintf(env.Stdout, "%-24s %-32s %s\n", u.Username, u.Name, strings.Join(grants, ", "))
+		}
+	default:
+		fs.Usage()
+		return fmt.Errorf("user: unknown action %q (use add, passwd or list)", action)
+	}
+	return nil
+}

@@ -1,0 +1,270 @@
+package sqldb
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"hash/fnv"
+	"io"
+	"strconv"
+	"strings"
+
+	"merit"
+)
+
+// Outcome says what Bulk.Upsert did with one employee.
+type Outcome uint8
+
+// The outcomes of an upsert.
+const (
+	Inserted  Outcome = iota + 1 // a new NIP
+	Updated                      // a known NIP whose fields changed (history recorded)
+	Unchanged                    // a known NIP with the same fields: nothing written
+)
+
+// Bulk writes many rows of one agency inside one transaction: the import of
+// a spreadsheet, the demo generator. Units and positions are found or created
+// by name, and employees are matched by NIP, so re-running the same input
+// changes nothing.
+type Bulk struct {
+	tx        *Tx
+	agencyID  int64
+	units     map[string]int64 // "parent\x00name" and "\x00name" → id
+	unitNames map[string][]int64
+	positions map[string]int64 // unit id + name → id
+	known     map[string]knownEmployee
+	insert    *sql.Stmt
+	ids       idBlock
+}
+
+type knownEmployee struct {
+	id  int64
+	sum uint64 // fingerprint of the stored fields, to skip unchanged rows without reading them
+}
+
+// idBlock hands out IDs reserved from id_sequence in blocks, so a bulk load
+// does not touch the sequence row once per employee.
+type idBlock struct{ next, end int64 }
+
+// ErrRollback, returned by a Bulk function, rolls the transaction back
+// without being reported as an error: the dry run of an import.
+var ErrRollback = errors.New("sqldb: roll back")
+
+// Bulk runs fn with a Bulk writer for the agency in one write transaction.
+// If fn returns an error the transaction is rolled back and nothing is
+// stored; ErrRollback does this and makes Bulk return nil.
+func (db *DB) Bulk(ctx context.Context, agencyID int64, perm merit.Permission, fn func(*Bulk) error) error {
+	const op = "sqldb.Bulk"
+	if err := merit.Authorize(ctx, perm, agencyID); err != nil {
+		return err
+	}
+	err := db.writeTx(ctx, func(tx *Tx) error {
+		b := &Bulk{tx: tx, agencyID: agencyID, units: map[string]int64{}, unitNames: map[string][]int64{},
+			positions: map[string]int64{}, known: map[string]knownEmployee{}}
+		if err := b.load(ctx); err != nil {
+			return err
+		}
+		stmt, err := tx.PrepareContext(ctx, insertEmployeeSQL)
+		if err != nil {
+			return err
+		}
+		defer stmt.Close()
+		b.insert = stmt
+		return fn(b)
+	})
+	if errors.Is(err, ErrRollback) {
+		return nil
+	}
+	return translate(op, err)
+}
+
+// load reads the agency's units, positions and employee fingerprints.
+func (b *Bulk) load(ctx context.Context) error {
+	units, err := findUnits(ctx, b.tx, b.agencyID)
+	if err != nil {
+		return err
+	}
+	names := make(map[int64]string, len(units))
+	for _, u := range units {
+		names[u.ID] = u.Name
+	}
+	for _, u := range units {
+		b.rememberUnit(u.ID, names[u.ParentID], u.Name)
+	}
+	rows, err := b.tx.QueryContext(ctx, `SELECT id, unit_id, name FROM position WHERE agency_id = $1`, b.agencyID)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var id, unit int64
+		var name string
+		if err := rows.Scan(&id, &unit, &name); err != nil {
+			rows.Close()
+			return err
+		}
+		b.positions[positionKey(unit, name)] = id
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	rows, err = b.tx.QueryContext(ctx, `SELECT `+employeeColumns+employeeFrom+` WHERE e.agency_id = $1`, b.agencyID)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		e, err := scanEmployee(rows)
+		if err != nil {
+			return err
+		}
+		b.known[e.NIP] = knownEmployee{id: e.ID, sum: fingerprint(e)}
+	}
+	return rows.Err()
+}
+
+func (b *Bulk) rememberUnit(id int64, parent, name string) {
+	b.units[strings.ToLower(parent)+"\x00"+strings.ToLower(name)] = id
+	key := strings.ToLower(name)
+	b.unitNames[key] = append(b.unitNames[key], id)
+}
+
+func positionKey(unitID int64, name string) string {
+	return strconv.FormatInt(unitID, 10) + "\x00" + strings.ToLower(name)
+}
+
+// Unit finds the unit called name below the root unit called parent, or, with
+// no parent, the only unit of that name; it creates the unit (and its parent)
+// when missing. Two units of the same name without a parent to tell them
+// apart is an error with field "unit".
+func (b *Bulk) Unit(ctx context.Context, parent, name string) (int64, error) {
+	parent, name = strings.TrimSpace(parent), strings.TrimSpace(name)
+	if name == "" {
+		return 0, nil
+	}
+	if id, ok := b.units[strings.ToLower(parent)+"\x00"+strings.ToLower(name)]; ok {
+		return id, nil
+	}
+	if parent == "" {
+		switch ids := b.unitNames[strings.ToLower(name)]; len(ids) {
+		case 1:
+			return ids[0], nil
+		case 0:
+		default:
+			return 0, merit.Invalid("Bulk.Unit", merit.FieldError{Field: "unit", Code: "import.unit_ambiguous", Value: name})
+		}
+	}
+	var parentID int64
+	if parent != "" {
+		var err error
+		if parentID, err = b.Unit(ctx, "", parent); err != nil {
+			return 0, err
+		}
+	}
+	u := &merit.Unit{AgencyID: b.agencyID, ParentID: parentID, Name: name}
+	if err := u.Validate(); err != nil {
+		return 0, err
+	}
+	if err := b.tx.createUnit(ctx, u); err != nil {
+		return 0, err
+	}
+	b.rememberUnit(u.ID, parent, name)
+	return u.ID, nil
+}
+
+// Position finds the position called name in the unit, or creates it with
+// the given jenis and jenjang.
+func (b *Bulk) Position(ctx context.Context, p *merit.Position) (int64, error) {
+	p.AgencyID = b.agencyID
+	p.Name = strings.TrimSpace(p.Name)
+	if id, ok := b.positions[positionKey(p.UnitID, p.Name)]; ok {
+		return id, nil
+	}
+	if err := b.tx.createPosition(ctx, p); err != nil {
+		return 0, err
+	}
+	b.positions[positionKey(p.UnitID, p.Name)] = p.ID
+	return p.ID, nil
+}
+
+// Upsert writes a validated employee: inserts a new NIP, updates a changed
+// one (recording golongan and jabatan history), and skips an unchanged one.
+func (b *Bulk) Upsert(ctx context.Context, e *merit.Employee) (Outcome, error) {
+	e.AgencyID = b.agencyID
+	k, ok := b.known[e.NIP]
+	if !ok {
+		id, err := b.nextEmployeeID(ctx)
+		if err != nil {
+			return 0, err
+		}
+		e.ID, e.UpdatedAt = id, b.tx.now
+		if _, err := b.insert.ExecContext(ctx, employeeArgs(e)...); err != nil {
+			return 0, err
+		}
+		if err := b.tx.recordChanges(ctx, nil, e); err != nil {
+			return 0, err
+		}
+		b.known[e.NIP] = knownEmployee{id: e.ID, sum: fingerprint(e)}
+		return Inserted, nil
+	}
+	e.ID = k.id
+	sum := fingerprint(e)
+	if sum == k.sum {
+		return Unchanged, nil
+	}
+	old, err := scanEmployee(b.tx.QueryRowContext(ctx, `SELECT `+employeeColumns+employeeFrom+` WHERE e.agency_id = $1 AND e.id = $2`, b.agencyID, k.id))
+	if err != nil {
+		return 0, err
+	}
+	if err := b.tx.updateEmployee(ctx, old, e); err != nil {
+		return 0, err
+	}
+	b.known[e.NIP] = knownEmployee{id: e.ID, sum: sum}
+	return Updated, nil
+}
+
+// AddHistory adds a history entry for an employee written in this batch.
+func (b *Bulk) AddHistory(ctx context.Context, h *merit.HistoryEntry) error {
+	h.AgencyID = b.agencyID
+	return b.tx.insertHistory(ctx, h)
+}
+
+func (b *Bulk) nextEmployeeID(ctx context.Context) (int64, error) {
+	if b.ids.next == b.ids.end {
+		const block = 1000
+		first, err := b.tx.nextIDs(ctx, "employee", block)
+		if err != nil {
+			return 0, err
+		}
+		b.ids = idBlock{next: first, end: first + block}
+	}
+	id := b.ids.next
+	b.ids.next++
+	return id, nil
+}
+
+// fingerprint hashes the stored fields of an employee.
+func fingerprint(e *merit.Employee) uint64 {
+	h := fnv.New64a()
+	for _, s := range []string{e.NIP, e.Name, e.GelarDepan, e.GelarBelakang, e.BirthPlace, e.BirthDate.String(), e.Sex,
+		e.Religion, e.Status, e.TMTCPNS.String(), e.Golongan, e.TMTGolongan.String(), idString(e.UnitID),
+		idString(e.PositionID), e.TMTJabatan.String(), e.Education, e.Email, e.Phone} {
+		io.WriteString(h, s)
+		h.Write([]byte{0})
+	}
+	return h.Sum64()
+}
+
+func idString(id int64) string {
+	var b [8]byte
+	for i := range b {
+		b[i] = byte(id >> (8 * i))
+	}
+	return string(b[:])
+}
+
+// Reference returns the reference tables (for validating rows in a batch).
+func (b *Bulk) Reference(ctx context.Context) (*merit.Reference, error) { return b.tx.db.Reference(ctx) }
+
+// Today is the date against which rows in this batch are validated.
+func (b *Bulk) Today() merit.Date { return merit.DateOf(b.tx.now) }
