@@ -264,7 +264,9 @@ func idString(id int64) string {
 }
 
 // Reference returns the reference tables (for validating rows in a batch).
-func (b *Bulk) Reference(ctx context.Context) (*merit.Reference, error) { return b.tx.db.Reference(ctx) }
+func (b *Bulk) Reference(ctx context.Context) (*merit.Reference, error) {
+	return b.tx.db.Reference(ctx)
+}
 
 // Today is the date against which rows in this batch are validated.
 func (b *Bulk) Today() merit.Date { return merit.DateOf(b.tx.now) }
