@@ -18,7 +18,18 @@ func (db *DB) Backup(ctx context.Context, path string) error {
 	if _, err := os.Stat(path); err == nil {
 		return fmt.Errorf("sqldb.Backup: %s already exists", path)
 	}
-	if _, err := db.read.ExecContext(ctx, `VACUUM INTO $1`, path); err != nil {
+	// A reader connection, so writers are not held up; query_only is lifted
+	// for this one statement because VACUUM INTO writes the new file.
+	conn, err := db.read.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("sqldb.Backup: %w", err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, `PRAGMA query_only = 0`); err != nil {
+		return fmt.Errorf("sqldb.Backup: %w", err)
+	}
+	defer conn.ExecContext(context.WithoutCancel(ctx), `PRAGMA query_only = 1`)
+	if _, err := conn.ExecContext(ctx, `VACUUM INTO $1`, path); err != nil {
 		return fmt.Errorf("sqldb.Backup: %w", err)
 	}
 	return nil
