@@ -246,6 +246,36 @@ func (db *DB) FindEmployees(ctx context.Context, f merit.EmployeeFilter) ([]*mer
 	if err := f.Normalize(); err != nil {
 		return nil, 0, err
 	}
+	var unitIDs []int64
+	if f.UnitID != 0 {
+		units, err := findUnits(ctx, db.read, f.AgencyID)
+		if err != nil {
+			return nil, 0, translate(op, err)
+		}
+		unitIDs = merit.UnitDescendants(units, f.UnitID)
+	}
+	q, args := EmployeeListQuery(f, unitIDs)
+	rows, err := db.read.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, 0, translate(op, err)
+	}
+	defer rows.Close()
+	var out []*merit.Employee
+	total := 0
+	for rows.Next() {
+		e, err := scanEmployee(rows, &total)
+		if err != nil {
+			return nil, 0, translate(op, err)
+		}
+		out = append(out, e)
+	}
+	return out, total, translate(op, rows.Err())
+}
+
+// EmployeeListQuery builds the SQL of FindEmployees for a normalized filter;
+// unitIDs are the filter's unit and its descendants. It is exported so the
+// benchmark's bare handler runs exactly the same SQL as the product.
+func EmployeeListQuery(f merit.EmployeeFilter, unitIDs []int64) (string, []any) {
 	where, args := []string{"e.agency_id = $1"}, []any{f.AgencyID}
 	arg := func(v any) string {
 		args = append(args, v)
@@ -258,14 +288,9 @@ func (db *DB) FindEmployees(ctx context.Context, f merit.EmployeeFilter) ([]*mer
 			where = append(where, "e.name_search LIKE "+arg(likePattern("%", q, "%"))+` ESCAPE '\'`)
 		}
 	}
-	if f.UnitID != 0 {
-		units, err := findUnits(ctx, db.read, f.AgencyID)
-		if err != nil {
-			return nil, 0, translate(op, err)
-		}
-		ids := merit.UnitDescendants(units, f.UnitID)
-		ph := make([]string, len(ids))
-		for i, id := range ids {
+	if len(unitIDs) > 0 {
+		ph := make([]string, len(unitIDs))
+		for i, id := range unitIDs {
 			ph[i] = arg(id)
 		}
 		where = append(where, "e.unit_id IN ("+strings.Join(ph, ", ")+")")
@@ -288,21 +313,7 @@ func (db *DB) FindEmployees(ctx context.Context, f merit.EmployeeFilter) ([]*mer
 		` WHERE ` + strings.Join(where, " AND ") +
 		` ORDER BY ` + employeeSortColumns[f.Sort] + dir + `, e.id` + dir +
 		` LIMIT ` + arg(f.Limit) + ` OFFSET ` + arg(f.Offset)
-	rows, err := db.read.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, 0, translate(op, err)
-	}
-	defer rows.Close()
-	var out []*merit.Employee
-	total := 0
-	for rows.Next() {
-		e, err := scanEmployee(rows, &total)
-		if err != nil {
-			return nil, 0, translate(op, err)
-		}
-		out = append(out, e)
-	}
-	return out, total, translate(op, rows.Err())
+	return q, args
 }
 
 func isDigits(s string) bool {
