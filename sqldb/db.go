@@ -46,6 +46,8 @@ type DB struct {
 
 	refMu sync.Mutex
 	ref   *merit.Reference
+
+	counts countCache
 }
 
 // Open connects to the database named by dsn: "sqlite:PATH" (the directory is
@@ -180,7 +182,9 @@ func (db *DB) writeTx(ctx context.Context, fn func(*Tx) error) error {
 	if err := fn(tx); err != nil {
 		return err
 	}
-	return sqlTx.Commit()
+	err = sqlTx.Commit()
+	db.counts.writes.Add(1)
+	return err
 }
 
 // nextIDs reserves n consecutive IDs of the named sequence and returns the

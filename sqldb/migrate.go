@@ -38,7 +38,7 @@ func (db *DB) Migrate(ctx context.Context) (int, error) {
 	db.refMu.Lock()
 	db.ref = nil // reference data may have changed
 	db.refMu.Unlock()
-	return len(res), nil
+	return len(res), db.Optimize(ctx)
 }
 
 // MigrationStatus is one migration and whether it is applied.
@@ -86,4 +86,17 @@ func (db *DB) UpToDate(ctx context.Context) (bool, error) {
 	}
 	pending, err := p.HasPending(ctx)
 	return !pending, err
+}
+
+// Optimize refreshes the query planner's statistics where the engine needs
+// it: SQLite's PRAGMA optimize after start-up and large writes (PostgreSQL's
+// autovacuum does this by itself).
+func (db *DB) Optimize(ctx context.Context) error {
+	if db.engine != SQLite {
+		return nil
+	}
+	if _, err := db.write.ExecContext(ctx, `PRAGMA optimize=0x10002`); err != nil {
+		return fmt.Errorf("sqldb.Optimize: %w", err)
+	}
+	return nil
 }

@@ -83,8 +83,13 @@ CREATE TABLE employee (
     FOREIGN KEY (agency_id, unit_id) REFERENCES unit (agency_id, id),
     FOREIGN KEY (agency_id, position_id) REFERENCES position (agency_id, id)
 );
-CREATE INDEX employee_unit ON employee (agency_id, unit_id);
-CREATE INDEX employee_name ON employee (agency_id, name_search);
+-- The list page walks one of these in order and stops after a page, so its
+-- cost does not grow with the agency (see sqldb.EmployeeListQuery).
+CREATE INDEX employee_name ON employee (agency_id, name_search, id);
+CREATE INDEX employee_unit ON employee (agency_id, unit_id, name_search, id);
+CREATE INDEX employee_golongan ON employee (agency_id, golongan, id);
+CREATE INDEX employee_birth ON employee (agency_id, birth_date, id);
+CREATE INDEX employee_tmt_golongan ON employee (agency_id, tmt_golongan, id);
 
 CREATE TABLE employee_history (
     agency_id   BIGINT    NOT NULL,
