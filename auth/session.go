@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net/http"
 	"strings"
+	"sync"
 	"time"
 
 	"merit"
@@ -32,7 +33,23 @@ type Sessions struct {
 	// dummyHash is checked when the username does not exist, so that a wrong
 	// username costs as much time as a wrong password.
 	dummyHash string
+
+	// cache keeps recently checked sessions for cacheTTL so that a busy user's
+	// requests do not each read the session, user and grants. Signing out
+	// here removes the entry at once; a change made by another process (a
+	// password reset from the CLI) takes effect within cacheTTL.
+	mu    sync.Mutex
+	cache map[string]cachedSession
 }
+
+type cachedSession struct {
+	sess *sqldb.Session
+	user *merit.User
+	at   time.Time
+}
+
+// cacheTTL bounds how long a cached session is trusted without the database.
+const cacheTTL = 10 * time.Second
 
 // NewSessions returns a session manager with the given password cost.
 func NewSessions(db *sqldb.DB, p Params) *Sessions {
@@ -86,7 +103,9 @@ func (s *Sessions) SignIn(w http.ResponseWriter, r *http.Request, u *merit.User,
 // SignOut ends the request's session and clears the cookie.
 func (s *Sessions) SignOut(w http.ResponseWriter, r *http.Request) error {
 	if c, err := r.Cookie(CookieName); err == nil {
-		if err := s.DB.DeleteSession(r.Context(), hashToken(c.Value)); err != nil {
+		th := hashToken(c.Value)
+		s.forget(th)
+		if err := s.DB.DeleteSession(r.Context(), th); err != nil {
 			return err
 		}
 	}
@@ -125,8 +144,9 @@ func (s *Sessions) Middleware(next http.Handler) http.Handler {
 		}
 		th := hashToken(c.Value)
 		now := s.Now()
-		sess, u, err := s.DB.SessionUser(r.Context(), th, now)
-		if err != nil || now.Sub(sess.SeenAt) > s.IdleTimeout {
+		sess, u, err := s.lookup(r.Context(), th, now)
+		if err != nil || now.Sub(sess.SeenAt) > s.IdleTimeout || !now.Before(sess.ExpiresAt) {
+			s.forget(th)
 			if err != nil && merit.KindOf(err) != merit.KindUnauthenticated {
 				slog.ErrorContext(r.Context(), "session lookup", "err", err)
 			}
@@ -139,6 +159,7 @@ func (s *Sessions) Middleware(next http.Handler) http.Handler {
 			if err := s.DB.TouchSession(r.Context(), th, now, sess.Lang); err != nil {
 				slog.ErrorContext(r.Context(), "touch session", "err", err)
 			}
+			s.forget(th)
 		}
 		ctx := merit.WithActor(r.Context(), u.Actor())
 		ctx = context.WithValue(ctx, sessionKey{}, &SessionInfo{User: u, Lang: sess.Lang})
@@ -152,5 +173,34 @@ func (s *Sessions) SetLang(r *http.Request, lang string) error {
 	if err != nil {
 		return nil
 	}
-	return s.DB.TouchSession(r.Context(), hashToken(c.Value), s.Now(), lang)
+	th := hashToken(c.Value)
+	s.forget(th)
+	return s.DB.TouchSession(r.Context(), th, s.Now(), lang)
+}
+
+// lookup returns the session and its user, from the cache when fresh.
+func (s *Sessions) lookup(ctx context.Context, th string, now time.Time) (*sqldb.Session, *merit.User, error) {
+	s.mu.Lock()
+	c, ok := s.cache[th]
+	s.mu.Unlock()
+	if ok && now.Sub(c.at) < cacheTTL && now.Sub(c.at) >= 0 {
+		return c.sess, c.user, nil
+	}
+	sess, u, err := s.DB.SessionUser(ctx, th, now)
+	if err != nil {
+		return nil, nil, err
+	}
+	s.mu.Lock()
+	if s.cache == nil || len(s.cache) > 10000 {
+		s.cache = make(map[string]cachedSession)
+	}
+	s.cache[th] = cachedSession{sess: sess, user: u, at: now}
+	s.mu.Unlock()
+	return sess, u, nil
+}
+
+func (s *Sessions) forget(th string) {
+	s.mu.Lock()
+	delete(s.cache, th)
+	s.mu.Unlock()
 }
