@@ -52,12 +52,16 @@ func TestMigrateUserAndBackup(t *testing.T) {
 			if err != nil || !strings.Contains(out, "applied") || strings.Contains(out, "pending") {
 				t.Fatalf("migrate status: %v %q", err, out)
 			}
-			db, err := sqldb.Open(context.Background(), dsn)
-			if err != nil {
-				t.Fatal(err)
+			out, _, err = cli(t, vars, "agency", "add", "--code", "kota-cli", "--name", "Pemerintah Kota Cli", "--kind", "kota")
+			if err != nil || !strings.Contains(out, "kota-cli") {
+				t.Fatalf("agency add: %v %q", err, out)
 			}
-			testdb.Agency(t, db, "kota-cli")
-			db.Close()
+			if _, _, err := cli(t, vars, "agency", "add", "--code", "Kota Cli!", "--name", "X"); exitCode(err) != 2 {
+				t.Errorf("bad agency code: %v", err)
+			}
+			if out, _, _ := cli(t, vars, "agency", "list"); !strings.Contains(out, "Pemerintah Kota Cli") {
+				t.Errorf("agency list: %q", out)
+			}
 
 			vars["MERIT_PASSWORD"] = "kata-sandi-rahasia"
 			out, _, err = cli(t, vars, "user", "add", "--username", "Operator.Satu", "--name", "Operator Satu", "--agency", "kota-cli", "--role", "operator")
