@@ -133,11 +133,11 @@ func positionKey(unitID int64, name string) string {
 	return strconv.FormatInt(unitID, 10) + "\x00" + strings.ToLower(name)
 }
 
-// Unit finds the unit called name below the root unit called parent, or, with
-// no parent, the only unit of that name; it creates the unit (and its parent)
-// when missing. Two units of the same name without a parent to tell them
-// apart is an error with field "unit".
-func (b *Bulk) Unit(ctx context.Context, parent, name string) (int64, error) {
+// FindUnit finds, without creating anything, the unit called name below
+// the unit called parent, or with no parent the only unit of that name. It
+// returns 0 when there is no such unit yet. Two units of the same name
+// without a parent to tell them apart is an error with field "unit".
+func (b *Bulk) FindUnit(parent, name string) (int64, error) {
 	parent, name = strings.TrimSpace(parent), strings.TrimSpace(name)
 	if name == "" {
 		return 0, nil
@@ -145,14 +145,26 @@ func (b *Bulk) Unit(ctx context.Context, parent, name string) (int64, error) {
 	if id, ok := b.units[strings.ToLower(parent)+"\x00"+strings.ToLower(name)]; ok {
 		return id, nil
 	}
-	if parent == "" {
-		switch ids := b.unitNames[strings.ToLower(name)]; len(ids) {
-		case 1:
-			return ids[0], nil
-		case 0:
-		default:
-			return 0, merit.Invalid("Bulk.Unit", merit.FieldError{Field: "unit", Code: "import.unit_ambiguous", Value: name})
-		}
+	if parent != "" {
+		_, err := b.FindUnit("", parent) // a new unit goes below its parent, which must be unambiguous
+		return 0, err
+	}
+	switch ids := b.unitNames[strings.ToLower(name)]; len(ids) {
+	case 0:
+		return 0, nil
+	case 1:
+		return ids[0], nil
+	default:
+		return 0, merit.Invalid("Bulk.Unit", merit.FieldError{Field: "unit", Code: "import.unit_ambiguous", Value: name})
+	}
+}
+
+// Unit finds the unit as FindUnit does, and creates it (and its parent) when
+// missing.
+func (b *Bulk) Unit(ctx context.Context, parent, name string) (int64, error) {
+	parent, name = strings.TrimSpace(parent), strings.TrimSpace(name)
+	if id, err := b.FindUnit(parent, name); id != 0 || err != nil || name == "" {
+		return id, err
 	}
 	var parentID int64
 	if parent != "" {
@@ -199,9 +211,6 @@ func (b *Bulk) Upsert(ctx context.Context, e *merit.Employee) (Outcome, error) {
 		}
 		e.ID, e.UpdatedAt = id, b.tx.now
 		if _, err := b.insert.ExecContext(ctx, employeeArgs(e)...); err != nil {
-			return 0, err
-		}
-		if err := b.tx.recordChanges(ctx, nil, e); err != nil {
 			return 0, err
 		}
 		b.known[e.NIP] = knownEmployee{id: e.ID, sum: fingerprint(e)}
@@ -270,3 +279,27 @@ func (b *Bulk) Reference(ctx context.Context) (*merit.Reference, error) {
 
 // Today is the date against which rows in this batch are validated.
 func (b *Bulk) Today() merit.Date { return merit.DateOf(b.tx.now) }
+
+// EachEmployee calls fn with every employee of the agency in NIP order, one
+// at a time from a single query, so an export of any size streams.
+func (db *DB) EachEmployee(ctx context.Context, agencyID int64, fn func(*merit.Employee) error) error {
+	const op = "sqldb.EachEmployee"
+	if err := merit.Authorize(ctx, merit.PermExport, agencyID); err != nil {
+		return err
+	}
+	rows, err := db.read.QueryContext(ctx, `SELECT `+employeeColumns+employeeFrom+` WHERE e.agency_id = $1 ORDER BY e.nip`, agencyID)
+	if err != nil {
+		return translate(op, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		e, err := scanEmployee(rows)
+		if err != nil {
+			return translate(op, err)
+		}
+		if err := fn(e); err != nil {
+			return err
+		}
+	}
+	return translate(op, rows.Err())
+}

@@ -73,8 +73,7 @@ func (db *DB) validateEmployee(ctx context.Context, q querier, e *merit.Employee
 	return fs.Err("Employee.Validate")
 }
 
-// CreateEmployee adds an employee and opens their golongan and jabatan
-// histories with the current values. A NIP already in the agency is a
+// CreateEmployee adds an employee. A NIP already in the agency is a
 // conflict.
 func (db *DB) CreateEmployee(ctx context.Context, e *merit.Employee) error {
 	const op = "sqldb.CreateEmployee"
@@ -97,7 +96,7 @@ func (db *DB) CreateEmployee(ctx context.Context, e *merit.Employee) error {
 	}))
 }
 
-// insertEmployee writes a new, validated employee and its opening history.
+// insertEmployee writes a new, validated employee.
 func (tx *Tx) insertEmployee(ctx context.Context, e *merit.Employee) error {
 	id, err := tx.nextID(ctx, "employee")
 	if err != nil {
@@ -120,10 +119,8 @@ func employeeArgs(e *merit.Employee) []any {
 
 func (tx *Tx) insertEmployeeWithID(ctx context.Context, e *merit.Employee) error {
 	e.UpdatedAt = tx.now
-	if _, err := tx.ExecContext(ctx, insertEmployeeSQL, employeeArgs(e)...); err != nil {
-		return err
-	}
-	return tx.recordChanges(ctx, nil, e)
+	_, err := tx.ExecContext(ctx, insertEmployeeSQL, employeeArgs(e)...)
+	return err
 }
 
 // UpdateEmployee replaces the employee's fields. A change of golongan or of
@@ -167,22 +164,58 @@ func (tx *Tx) updateEmployee(ctx context.Context, old, e *merit.Employee) error 
 	return tx.recordChanges(ctx, old, e)
 }
 
-// recordChanges adds history entries for what changed from old (nil for a new
-// employee) to e: a new golongan or TMT golongan, and a new position.
+// recordChanges adds history entries for what changed from old to e: a new
+// golongan or TMT golongan, and a new position. The first change of a kind
+// also records the state it replaced, so the history starts complete even
+// for employees imported without one. A new employee (old == nil) gets no
+// entries: the current state is in the employee row.
 func (tx *Tx) recordChanges(ctx context.Context, old, e *merit.Employee) error {
-	if e.Golongan != "" && (old == nil || old.Golongan != e.Golongan || old.TMTGolongan != e.TMTGolongan) {
-		h := &merit.HistoryEntry{AgencyID: e.AgencyID, EmployeeID: e.ID, Kind: merit.HistGolongan, Ref: e.Golongan, Start: e.TMTGolongan}
-		if err := tx.insertHistory(ctx, h); err != nil {
+	if old == nil {
+		return nil
+	}
+	if old.Golongan != e.Golongan || old.TMTGolongan != e.TMTGolongan {
+		prev := &merit.HistoryEntry{Kind: merit.HistGolongan, Ref: old.Golongan, Start: old.TMTGolongan}
+		next := &merit.HistoryEntry{Kind: merit.HistGolongan, Ref: e.Golongan, Start: e.TMTGolongan}
+		if err := tx.appendHistory(ctx, e, prev, next); err != nil {
 			return err
 		}
 	}
-	if e.PositionID != 0 && (old == nil || old.PositionID != e.PositionID) {
-		h := &merit.HistoryEntry{AgencyID: e.AgencyID, EmployeeID: e.ID, Kind: merit.HistJabatan, Start: e.TMTJabatan}
+	if old.PositionID != e.PositionID && e.PositionID != 0 {
+		var prev *merit.HistoryEntry
+		if old.PositionID != 0 {
+			prev = &merit.HistoryEntry{Kind: merit.HistJabatan, Title: old.PositionName, Ref: old.Jenis, Place: old.UnitName, Start: old.TMTJabatan}
+		}
+		next := &merit.HistoryEntry{Kind: merit.HistJabatan, Start: e.TMTJabatan}
 		err := tx.QueryRowContext(ctx, `SELECT p.name, p.jenis, u.name FROM position p JOIN unit u ON u.agency_id = p.agency_id AND u.id = p.unit_id
-			WHERE p.agency_id = $1 AND p.id = $2`, e.AgencyID, e.PositionID).Scan(&h.Title, &h.Ref, &h.Place)
+			WHERE p.agency_id = $1 AND p.id = $2`, e.AgencyID, e.PositionID).Scan(&next.Title, &next.Ref, &next.Place)
 		if err != nil {
 			return err
 		}
+		if prev != nil && next.Start.IsZero() {
+			prev.End = merit.DateOf(tx.now)
+		} else if prev != nil {
+			prev.End = next.Start
+		}
+		if err := tx.appendHistory(ctx, e, prev, next); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// appendHistory adds next to the employee's history of its kind, preceded by
+// prev when that history is still empty.
+func (tx *Tx) appendHistory(ctx context.Context, e *merit.Employee, prev, next *merit.HistoryEntry) error {
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM employee_history WHERE agency_id = $1 AND employee_id = $2 AND kind = $3`,
+		e.AgencyID, e.ID, next.Kind).Scan(&n); err != nil {
+		return err
+	}
+	for _, h := range []*merit.HistoryEntry{prev, next} {
+		if h == nil || (h == prev && n > 0) {
+			continue
+		}
+		h.AgencyID, h.EmployeeID = e.AgencyID, e.ID
 		if err := tx.insertHistory(ctx, h); err != nil {
 			return err
 		}

@@ -78,9 +78,19 @@ func TestEmployeeLifecycle(t *testing.T) {
 		if len(hist) != 2 || hist[0].Ref != "III/d" || hist[1].Ref != "III/c" {
 			t.Fatalf("golongan history = %+v", hist)
 		}
+		// A move to another position records the old and the new post.
+		pos2 := &merit.Position{AgencyID: a.ID, UnitID: sub.ID, Name: "Kepala Bidang Mutasi", Jenis: "ADMINISTRATOR", KelasJabatan: 11}
+		if err := db.CreatePosition(ctx, pos2); err != nil {
+			t.Fatal(err)
+		}
+		got.PositionID, got.TMTJabatan = pos2.ID, merit.MustDate("2024-02-01")
+		if err := db.UpdateEmployee(ctx, got); err != nil {
+			t.Fatal(err)
+		}
 		jab, _ := db.FindHistory(ctx, a.ID, e.ID, merit.HistJabatan)
-		if len(jab) != 1 || jab[0].Title != pos.Name || jab[0].Place != sub.Name {
-			t.Fatalf("jabatan history = %+v", jab)
+		if len(jab) != 2 || jab[0].Title != pos2.Name || jab[0].Ref != "ADMINISTRATOR" || jab[1].Title != pos.Name ||
+			jab[1].Place != sub.Name || jab[1].End != merit.MustDate("2024-02-01") {
+			t.Fatalf("jabatan history = %+v %+v", jab[0], jab[1])
 		}
 		// Unit headcounts roll up the tree.
 		units, err := db.FindUnits(ctx, a.ID)
