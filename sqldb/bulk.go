@@ -303,3 +303,27 @@ func (db *DB) EachEmployee(ctx context.Context, agencyID int64, fn func(*merit.E
 	}
 	return translate(op, rows.Err())
 }
+
+// RawInsertEmployees inserts the rows that each gives into the employee table
+// with one prepared statement in one transaction and nothing else: the
+// baseline the import benchmark compares Bulk with (bench raw-insert). Each
+// row holds the insert's 22 arguments in column order.
+func (db *DB) RawInsertEmployees(ctx context.Context, agencyID int64, each func(yield func(row []any) error) error) (int, error) {
+	if err := merit.Authorize(ctx, merit.PermImport, agencyID); err != nil {
+		return 0, err
+	}
+	n := 0
+	err := db.writeTx(ctx, func(tx *Tx) error {
+		stmt, err := tx.PrepareContext(ctx, insertEmployeeSQL)
+		if err != nil {
+			return err
+		}
+		defer stmt.Close()
+		return each(func(row []any) error {
+			n++
+			_, err := stmt.ExecContext(ctx, row...)
+			return err
+		})
+	})
+	return n, translate("sqldb.RawInsertEmployees", err)
+}
