@@ -33,6 +33,7 @@ type fixture struct {
 	a, b         *merit.Agency
 	unitA, unitB *merit.Unit
 	logs         *syncBuffer
+	handler      http.Handler // the server's whole handler, for requests no client would send
 }
 
 // syncBuffer collects the server's log; the server writes from its own
@@ -66,7 +67,8 @@ func newFixture(t *testing.T, db *sqldb.DB) *fixture {
 	logger := slog.New(slog.NewTextHandler(f.logs, nil))
 	deps := server.Deps{DB: db, Sessions: sessions, Logger: logger}
 	srv := &server.Server{DB: db, Sessions: sessions, Logger: logger, API: New(deps)}
-	ts := httptest.NewServer(srv.Handler())
+	f.handler = srv.Handler()
+	ts := httptest.NewServer(f.handler)
 	f.url = ts.URL
 	t.Cleanup(func() {
 		ts.Close()

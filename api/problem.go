@@ -26,9 +26,9 @@ type problem struct {
 	Title  string         `json:"title" doc:"The HTTP status text." example:"Unprocessable Entity"`
 	Status int            `json:"status" doc:"The HTTP status code." example:"422"`
 	Detail string         `json:"detail" doc:"What went wrong, in the request's language (Bahasa Indonesia unless lang or Accept-Language asks for English)."`
-	Code   string         `json:"code" doc:"Stable message key of the problem, e.g. err.invalid, err.not_found, auth.bad_credentials, import.rejected." example:"err.invalid"`
+	Code   string         `json:"code" doc:"Stable message key of the problem, e.g. err.invalid, err.not_found, auth.bad_credentials, api.import_rejected." example:"err.invalid"`
 	Errors []fieldProblem `json:"errors,omitempty" doc:"The field (or file row and column) errors, when the input was invalid."`
-	Report *importReport  `json:"report,omitempty" doc:"For a rejected import: the counts of the dry run that found the errors."`
+	Report *importReport  `json:"report,omitempty" doc:"For a rejected import: what the file held (its rejected rows are in errors)."`
 }
 
 // fieldProblem says which field (for an import: which row and column) broke
@@ -131,7 +131,6 @@ func toProblem(r *http.Request, status int, errs ...error) *problem {
 		counts := *report
 		counts.Errors = nil
 		p.Report, p.Errors = &counts, append(p.Errors, report.Errors...)
-		p.Detail = i18n.T(lang, code, report.Rejected)
 	}
 	return p
 }
@@ -174,7 +173,7 @@ func detailField(d *huma.ErrorDetail) merit.FieldError {
 		name := strings.TrimSuffix(strings.TrimPrefix(msg, "expected required property "), " to be present")
 		fe.Field = strings.TrimPrefix(fe.Field+"."+name, ".")
 		fe.Code, fe.Args, fe.Value = "field.required", nil, ""
-	case strings.HasPrefix(msg, "required ") && strings.HasSuffix(msg, " is missing"):
+	case strings.HasPrefix(msg, "required ") && strings.HasSuffix(msg, " is missing"), msg == "File required":
 		fe.Code, fe.Args = "field.required", nil
 	}
 	return fe

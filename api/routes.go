@@ -8,7 +8,7 @@ import (
 
 // register adds every operation. The list reads as the API's table of
 // contents; the handlers live in session.go, registry.go, employee.go and
-// transfer.go.
+// transfer.go (which also registers the import and export).
 func (h *handlers) register(api huma.API) {
 	op := func(id, method, path, tag, summary string, status int, errs ...int) huma.Operation {
 		return huma.Operation{OperationID: id, Method: method, Path: prefix + path, Tags: []string{tag},
@@ -63,4 +63,7 @@ func (h *handlers) register(api huma.API) {
 	huma.Register(api, updHist, h.updateHistory)
 	huma.Register(api, op("delete-history", del, agency+"/employees/{id}/history/{hid}", "history", "Remove a history entry",
 		http.StatusNoContent, 401, 403, 404), h.deleteHistory)
+
+	// Employee files.
+	h.registerTransfer(api)
 }
