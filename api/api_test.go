@@ -143,7 +143,7 @@ func (c *client) send(method, path string, body any) (*http.Response, []byte) {
 	for k, v := range c.header {
 		req.Header[k] = v
 	}
-	if rd != nil {
+	if rd != nil && req.Header.Get("Content-Type") == "" {
 		req.Header.Set("Content-Type", "application/json")
 	}
 	if method != http.MethodGet && method != http.MethodHead && req.Header.Get("Sec-Fetch-Site") == "" {
@@ -527,6 +527,12 @@ func TestValidationErrors(t *testing.T) {
 			t.Errorf("malformed JSON: %+v", p)
 		}
 		c.fail("POST", path, "", http.StatusBadRequest)
+		c.header.Set("Content-Type", "text/plain")
+		resp, body := c.send("POST", path, "nip=1")
+		if resp.StatusCode != http.StatusUnsupportedMediaType && resp.StatusCode != http.StatusBadRequest {
+			t.Errorf("a text/plain body: %d %s", resp.StatusCode, body)
+		}
+		c.header.Del("Content-Type")
 
 		// The language follows Accept-Language or ?lang=.
 		e = employeeBody(1)
