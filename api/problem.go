@@ -106,21 +106,22 @@ func toProblem(r *http.Request, status int, errs ...error) *problem {
 	}
 	code := statusCodes[status]
 	var report *importReport
-	_, domain := errors.AsType[*merit.Error](cause)
-	switch {
-	case domain:
+	if _, domain := errors.AsType[*merit.Error](cause); domain {
 		status, code = httpstatus.Of(cause), merit.CodeOf(cause)
 		fields = append(fields, merit.FieldsOf(cause)...)
 		if rej, ok := errors.AsType[*importRejected](cause); ok {
 			report = rej.report
 		}
-	case status >= 500 || code == "" && cause != nil:
+	} else if code == "" && cause != nil {
+		status = http.StatusInternalServerError
+	} else if code == "" && status != 0 {
+		code = "api.bad_request"
+	}
+	if status >= 500 {
 		if r != nil {
 			logger(r.Context()).ErrorContext(r.Context(), "api: internal error", "method", r.Method, "path", r.URL.Path, "err", cause)
 		}
 		status, code, fields = http.StatusInternalServerError, "err.internal", nil
-	case code == "" && status != 0:
-		code = "api.bad_request"
 	}
 	p := &problem{Type: "about:blank", Title: http.StatusText(status), Status: status, Detail: i18n.T(lang, code), Code: code}
 	for _, f := range fields {

@@ -34,6 +34,8 @@ func TestProblemOfErrors(t *testing.T) {
 		{merit.Errorf(merit.KindConflict, "test", "err.conflict"), http.StatusConflict, "err.conflict", "This conflicts with existing data."},
 		{merit.Errorf(merit.KindUnauthenticated, "test", "auth.bad_credentials"), http.StatusUnauthorized, "auth.bad_credentials", "Wrong username or password."},
 		{merit.Errorf(merit.KindForbidden, "test", "err.forbidden"), http.StatusForbidden, "err.forbidden", "You are not allowed to do this."},
+		{&merit.Error{Kind: merit.KindInternal, Op: "test", Code: "err.internal", Err: errors.New("disk full at /var/lib/secret")},
+			http.StatusInternalServerError, "err.internal", "Something went wrong. Please try again; if it persists, contact the administrator."},
 		{errors.New(`sqldb.FindEmployees: pq: relation "employee_secret" does not exist`), http.StatusInternalServerError, "err.internal",
 			"Something went wrong. Please try again; if it persists, contact the administrator."},
 	}
@@ -47,8 +49,8 @@ func TestProblemOfErrors(t *testing.T) {
 		p.Errors[0] != (fieldProblem{Field: "nip", Code: "nip.length", Message: "NIP must have 18 digits, not 3", Value: "123"}) {
 		t.Errorf("field errors: %+v", p.Errors)
 	}
-	if !strings.Contains(logs.String(), "employee_secret") || strings.Count(logs.String(), "api: internal error") != 1 {
-		t.Errorf("the internal error was not logged once:\n%s", logs.String())
+	if !strings.Contains(logs.String(), "employee_secret") || strings.Count(logs.String(), "api: internal error") != 2 {
+		t.Errorf("the two internal errors were not logged once each:\n%s", logs.String())
 	}
 	p := toProblem(r, http.StatusInternalServerError, errors.New("secret"))
 	if strings.Contains(fmt.Sprintf("%+v", *p), "secret") {
