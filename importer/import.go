@@ -117,7 +117,7 @@ func Employees(ctx context.Context, db *sqldb.DB, r io.Reader, size int64, opts 
 			return fileError(op, opts.Format, err)
 		}
 		defer tr.Close()
-		m := &rowMapper{b: b, ref: ref, today: b.Today(), opts: opts, rep: rep, seen: map[uint64]int{}, writing: true}
+		m := &rowMapper{b: b, ref: ref, today: b.Today(), opts: opts, rep: rep, seen: map[uint64]int32{}, writing: true}
 		if opts.Format == tabular.CSV {
 			m.total = size
 		}
@@ -167,9 +167,9 @@ type rowMapper struct {
 	rep   *Report
 	total int64
 
-	index   [numColumns]int // position of each column in the file's rows; -1 when absent
-	seen    map[uint64]int  // NIP → the first row it appeared on
-	writing bool            // false once a row was rejected and the file cannot be written
+	index   [numColumns]int  // position of each column in the file's rows; -1 when absent
+	seen    map[uint64]int32 // NIP → the first row it appeared on
+	writing bool             // false once a row was rejected and the file cannot be written
 
 	// Per row, reused.
 	text [numColumns]string // each cell as understood (a date serial as its ISO date), for error reports
@@ -310,7 +310,9 @@ var columnList = func() string {
 // add records that column c of the current row broke rule code.
 func (m *rowMapper) add(row, c int, code string, args ...any) {
 	m.bad[c] = true
-	m.errs = append(m.errs, RowError{Row: row, Column: columns[c].Name, Value: m.text[c], Code: code, Args: args})
+	// The value is cloned: it is cut from the whole line, which must not stay
+	// in memory for each error of a large file.
+	m.errs = append(m.errs, RowError{Row: row, Column: columns[c].Name, Value: strings.Clone(m.text[c]), Code: code, Args: args})
 }
 
 // addFields records the field errors of a validation, each on its column;
@@ -365,11 +367,11 @@ func (m *rowMapper) row(ctx context.Context, row *tabular.Row) error {
 	if err := m.addFields(row.Num, e.Validate(m.ref, m.today), employeeColumn); err != nil {
 		return err
 	}
-	if key, ok := nipKey(e.NIP); ok && !m.bad[colNIP] {
+	if key, ok := nip.Number(e.NIP); ok && !m.bad[colNIP] {
 		if first, dup := m.seen[key]; dup {
-			m.add(row.Num, colNIP, "import.nip_duplicate", first)
+			m.add(row.Num, colNIP, "import.nip_duplicate", int(first))
 		} else {
-			m.seen[key] = row.Num
+			m.seen[key] = int32(row.Num)
 		}
 	}
 	pos, err := m.position(row.Num)
@@ -482,16 +484,6 @@ func wholeNumber(s string) (int, bool) {
 		return 0, false
 	}
 	return int(f), true
-}
-
-// nipKey packs an 18-digit NIP into a number, so remembering the NIPs of a
-// million rows takes little memory.
-func nipKey(s string) (uint64, bool) {
-	if len(s) != 18 {
-		return 0, false
-	}
-	k, err := strconv.ParseUint(s, 10, 64)
-	return k, err == nil
 }
 
 // WriteRejects writes the report's errors as CSV (row, column, value,

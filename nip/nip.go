@@ -9,6 +9,7 @@ package nip
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -190,4 +191,14 @@ func isDigits(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// Number returns an 18-digit NIP as an integer: a compact key for indexing
+// a million NIPs (an import, a bulk load). ok is false for anything else.
+func Number(s string) (uint64, bool) {
+	if len(s) != 18 || !isDigits(s) {
+		return 0, false
+	}
+	n, err := strconv.ParseUint(s, 10, 64)
+	return n, err == nil
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"merit"
+	"merit/nip"
 )
 
 // Outcome says what Bulk.Upsert did with one employee.
@@ -32,7 +33,7 @@ type Bulk struct {
 	units     map[string]int64 // "parent\x00name" and "\x00name" → id
 	unitNames map[string][]int64
 	positions map[string]int64 // unit id + name → id
-	known     map[string]knownEmployee
+	known     nipIndex
 	insert    *sql.Stmt
 	ids       idBlock
 }
@@ -40,6 +41,31 @@ type Bulk struct {
 type knownEmployee struct {
 	id  int64
 	sum uint64 // fingerprint of the stored fields, to skip unchanged rows without reading them
+}
+
+// nipIndex maps the agency's NIPs to their employees. A valid NIP is 18
+// digits and is kept as a number, so a million of them take a few tens of
+// MiB and no key holds on to the text it was cut from (a whole CSV line).
+type nipIndex struct {
+	nums  map[uint64]knownEmployee
+	texts map[string]knownEmployee // any NIP that is not 18 digits
+}
+
+func (x *nipIndex) get(text string) (knownEmployee, bool) {
+	if n, ok := nip.Number(text); ok {
+		k, found := x.nums[n]
+		return k, found
+	}
+	k, found := x.texts[text]
+	return k, found
+}
+
+func (x *nipIndex) put(text string, k knownEmployee) {
+	if n, ok := nip.Number(text); ok {
+		x.nums[n] = k
+		return
+	}
+	x.texts[strings.Clone(text)] = k
 }
 
 // idBlock hands out IDs reserved from id_sequence in blocks, so a bulk load
@@ -60,7 +86,8 @@ func (db *DB) Bulk(ctx context.Context, agencyID int64, perm merit.Permission, f
 	}
 	err := db.writeTx(ctx, func(tx *Tx) error {
 		b := &Bulk{tx: tx, agencyID: agencyID, units: map[string]int64{}, unitNames: map[string][]int64{},
-			positions: map[string]int64{}, known: map[string]knownEmployee{}}
+			positions: map[string]int64{},
+			known:     nipIndex{nums: map[uint64]knownEmployee{}, texts: map[string]knownEmployee{}}}
 		if err := b.load(ctx); err != nil {
 			return err
 		}
@@ -118,7 +145,7 @@ func (b *Bulk) load(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		b.known[e.NIP] = knownEmployee{id: e.ID, sum: fingerprint(e)}
+		b.known.put(e.NIP, knownEmployee{id: e.ID, sum: fingerprint(e)})
 	}
 	return rows.Err()
 }
@@ -203,7 +230,7 @@ func (b *Bulk) Position(ctx context.Context, p *merit.Position) (int64, error) {
 // one (recording golongan and jabatan history), and skips an unchanged one.
 func (b *Bulk) Upsert(ctx context.Context, e *merit.Employee) (Outcome, error) {
 	e.AgencyID = b.agencyID
-	k, ok := b.known[e.NIP]
+	k, ok := b.known.get(e.NIP)
 	if !ok {
 		id, err := b.nextEmployeeID(ctx)
 		if err != nil {
@@ -213,7 +240,7 @@ func (b *Bulk) Upsert(ctx context.Context, e *merit.Employee) (Outcome, error) {
 		if _, err := b.insert.ExecContext(ctx, employeeArgs(e)...); err != nil {
 			return 0, err
 		}
-		b.known[e.NIP] = knownEmployee{id: e.ID, sum: fingerprint(e)}
+		b.known.put(e.NIP, knownEmployee{id: e.ID, sum: fingerprint(e)})
 		return Inserted, nil
 	}
 	e.ID = k.id
@@ -228,7 +255,7 @@ func (b *Bulk) Upsert(ctx context.Context, e *merit.Employee) (Outcome, error) {
 	if err := b.tx.updateEmployee(ctx, old, e); err != nil {
 		return 0, err
 	}
-	b.known[e.NIP] = knownEmployee{id: e.ID, sum: sum}
+	b.known.put(e.NIP, knownEmployee{id: e.ID, sum: sum})
 	return Updated, nil
 }
 
