@@ -1,11 +1,79 @@
-// Package web is Merit's server-rendered UI. (Placeholder being built.)
+// Package web is Merit's server-rendered UI for BKPSDM staff: sign-in, the
+// agency dashboard, the employee registry with profiles and histories, the
+// unit tree and the spreadsheet import.
+//
+// Pages are html/template files embedded in the binary and parsed once per
+// language at start-up (a broken template stops the server before it
+// listens). Every page works without JavaScript: forms post and redirect,
+// the import progress page refreshes itself with <meta http-equiv="refresh">.
+// Handlers only translate: they parse the request, call package sqldb (which
+// decides, from the request's actor, whether the user may read or write) and
+// render; errors become pages through httpstatus.Of.
 package web
 
 import (
+	"log/slog"
 	"net/http"
 
+	"merit/auth"
 	"merit/server"
+	"merit/sqldb"
 )
 
-// New returns the UI handler.
-func New(d server.Deps) http.Handler { return http.NotFoundHandler() }
+// handler holds what every page needs.
+type handler struct {
+	db       *sqldb.DB
+	sessions *auth.Sessions
+	log      *slog.Logger
+	views    views
+	assets   *assets
+}
+
+// New returns the UI handler, mounted at "/" by package server.
+func New(d server.Deps) http.Handler {
+	h := &handler{db: d.DB, sessions: d.Sessions, log: d.Logger, assets: loadAssets()}
+	if h.log == nil {
+		h.log = slog.Default()
+	}
+	h.views = parseViews(h.funcs)
+	return h.routes()
+}
+
+// routes is the table of every page. Agency pages carry the agency code in
+// the path; the storage layer answers "not found" for an agency the user does
+// not belong to.
+func (h *handler) routes() http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle("GET /static/", h.assets)
+	mux.Handle("GET /{$}", h.page(h.home))
+	mux.Handle("GET /masuk", h.page(h.showSignIn))
+	mux.Handle("POST /masuk", h.page(h.signIn))
+	mux.Handle("POST /keluar", h.page(h.signOut))
+	mux.Handle("POST /bahasa", h.page(h.setLanguage))
+
+	mux.Handle("GET /a/{agency}", h.member(h.showDashboard))
+
+	mux.Handle("GET /a/{agency}/pegawai", h.member(h.listEmployees))
+	mux.Handle("GET /a/{agency}/pegawai/baru", h.member(h.newEmployee))
+	mux.Handle("POST /a/{agency}/pegawai/baru", h.member(h.createEmployee))
+	mux.Handle("GET /a/{agency}/pegawai/{id}", h.member(h.showEmployee))
+	mux.Handle("GET /a/{agency}/pegawai/{id}/ubah", h.member(h.editEmployee))
+	mux.Handle("POST /a/{agency}/pegawai/{id}/ubah", h.member(h.updateEmployee))
+	mux.Handle("GET /a/{agency}/pegawai/{id}/hapus", h.member(h.confirmDeleteEmployee))
+	mux.Handle("POST /a/{agency}/pegawai/{id}/hapus", h.member(h.deleteEmployee))
+
+	mux.Handle("GET /a/{agency}/pegawai/{id}/riwayat/{kind}/baru", h.member(h.newHistory))
+	mux.Handle("POST /a/{agency}/pegawai/{id}/riwayat/{kind}/baru", h.member(h.createHistory))
+	mux.Handle("GET /a/{agency}/pegawai/{id}/riwayat/{kind}/{entry}/ubah", h.member(h.editHistory))
+	mux.Handle("POST /a/{agency}/pegawai/{id}/riwayat/{kind}/{entry}/ubah", h.member(h.updateHistory))
+	mux.Handle("GET /a/{agency}/pegawai/{id}/riwayat/{kind}/{entry}/hapus", h.member(h.confirmDeleteHistory))
+	mux.Handle("POST /a/{agency}/pegawai/{id}/riwayat/{kind}/{entry}/hapus", h.member(h.deleteHistory))
+
+	mux.Handle("GET /a/{agency}/unit", h.member(h.listUnits))
+	mux.Handle("POST /a/{agency}/unit", h.member(h.createUnit))
+	mux.Handle("GET /a/{agency}/unit/{id}/ubah", h.member(h.editUnit))
+	mux.Handle("POST /a/{agency}/unit/{id}/ubah", h.member(h.updateUnit))
+
+	mux.Handle("/", h.page(h.notFound))
+	return mux
+}

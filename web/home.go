@@ -1,0 +1,35 @@
+package web
+
+import (
+	"net/http"
+
+	"merit"
+	"merit/auth"
+)
+
+// agenciesView is the data of the agency chooser.
+type agenciesView struct {
+	Agencies []*merit.Agency
+	Roles    map[int64]merit.Role
+}
+
+// home sends a visitor where they work: the sign-in page, their agency's
+// dashboard, or a chooser when they belong to several agencies.
+func (h *handler) home(w http.ResponseWriter, r *http.Request) error {
+	s := auth.SessionFrom(r.Context())
+	if s == nil {
+		return redirect(w, r, "/masuk", "")
+	}
+	if len(s.User.Grants) == 1 {
+		return redirect(w, r, "/a/"+s.User.Grants[0].AgencyCode, "")
+	}
+	agencies, err := h.db.FindAgencies(r.Context())
+	if err != nil {
+		return err
+	}
+	v := agenciesView{Agencies: agencies, Roles: map[int64]merit.Role{}}
+	for _, g := range s.User.Grants {
+		v.Roles[g.AgencyID] = g.Role
+	}
+	return h.render(w, r, http.StatusOK, "agencies", &page{Data: v})
+}
