@@ -91,7 +91,7 @@ func (db *DB) Bulk(ctx context.Context, agencyID int64, perm merit.Permission, f
 		if err := b.load(ctx); err != nil {
 			return err
 		}
-		stmt, err := tx.PrepareContext(ctx, insertEmployeeSQL)
+		stmt, err := tx.PrepareContext(ctx, InsertEmployeeSQL)
 		if err != nil {
 			return err
 		}
@@ -341,7 +341,7 @@ func (db *DB) RawInsertEmployees(ctx context.Context, agencyID int64, each func(
 	}
 	n := 0
 	err := db.writeTx(ctx, func(tx *Tx) error {
-		stmt, err := tx.PrepareContext(ctx, insertEmployeeSQL)
+		stmt, err := tx.PrepareContext(ctx, InsertEmployeeSQL)
 		if err != nil {
 			return err
 		}

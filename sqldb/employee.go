@@ -106,7 +106,9 @@ func (tx *Tx) insertEmployee(ctx context.Context, e *merit.Employee) error {
 	return tx.insertEmployeeWithID(ctx, e)
 }
 
-const insertEmployeeSQL = `INSERT INTO employee (agency_id, id, nip, name, name_search, gelar_depan, gelar_belakang, birth_place,
+// InsertEmployeeSQL inserts one employee row; exported for the driver
+// benchmark (bench/drivers), which runs it on each SQLite driver.
+const InsertEmployeeSQL = `INSERT INTO employee (agency_id, id, nip, name, name_search, gelar_depan, gelar_belakang, birth_place,
 	birth_date, sex, religion, status, tmt_cpns, golongan, tmt_golongan, unit_id, position_id, tmt_jabatan, education,
 	email, phone, updated_at)
 	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)`
@@ -119,7 +121,7 @@ func employeeArgs(e *merit.Employee) []any {
 
 func (tx *Tx) insertEmployeeWithID(ctx context.Context, e *merit.Employee) error {
 	e.UpdatedAt = tx.now
-	_, err := tx.ExecContext(ctx, insertEmployeeSQL, employeeArgs(e)...)
+	_, err := tx.ExecContext(ctx, InsertEmployeeSQL, employeeArgs(e)...)
 	return err
 }
 
