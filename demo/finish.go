@@ -83,7 +83,9 @@ func (g *generator) javanese(female bool, born int, muslim bool) string {
 		return pick(g, m)
 	}
 	if !muslim {
-		by = func(m, f []string) string { return g.nonMuslim(func(m, f []string) string { return pickSex(g, female, m, f) }, m, f) }
+		by = func(m, f []string) string {
+			return g.nonMuslim(func(m, f []string) string { return pickSex(g, female, m, f) }, m, f)
+		}
 	}
 	switch {
 	case born < 1975 && g.chance(0.45):
