@@ -1,6 +1,7 @@
 package tabular
 
 import (
+	"archive/zip"
 	"bytes"
 	"errors"
 	"fmt"
@@ -232,6 +233,11 @@ func (x *XLSXWriter) Close() error {
 	if err := x.sw.Flush(); err != nil {
 		return err
 	}
+	// excelize assembles the whole zip in a memory buffer before copying it
+	// to w, which for a million-row sheet is about 100 MiB held twice over.
+	// A zip writer on w itself streams the workbook instead, and leaves that
+	// buffer empty.
+	x.f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zip.NewWriter(x.w) })
 	_, err := x.f.WriteTo(x.w)
 	return err
 }
