@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"math/rand/v2"
+	"mime/multipart"
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
@@ -316,6 +317,28 @@ func (u *user) post(path string, form url.Values) *page {
 	u.app.t.Helper()
 	req, _ := http.NewRequest("POST", u.app.url+path, strings.NewReader(form.Encode()))
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	return u.do(req)
+}
+
+// postFile posts a multipart form with the fields and a file, as the
+// upload form does.
+func (u *user) postFile(path, name string, content []byte, fields url.Values) *page {
+	u.app.t.Helper()
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	for k, vs := range fields {
+		for _, v := range vs {
+			mw.WriteField(k, v)
+		}
+	}
+	fw, err := mw.CreateFormFile("file", name)
+	if err != nil {
+		u.app.t.Fatal(err)
+	}
+	fw.Write(content)
+	mw.Close()
+	req, _ := http.NewRequest("POST", u.app.url+path, &body)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
 	return u.do(req)
 }
 

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"path"
 	"strings"
+	"text/template/parse"
 	"time"
 
 	"merit"
@@ -27,10 +28,12 @@ var templateFiles embed.FS
 // argument for it.
 type views map[string]map[string]*template.Template
 
-// parseViews parses every page for every language. It panics on a broken
-// template: the server must not start with a page that cannot render.
-func parseViews(funcs func(lang string) template.FuncMap) views {
-	names, err := fs.Glob(templateFiles, "templates/*.html")
+// parseViews parses every page of files (templates/*.html) for every
+// language. It panics on a broken template, a reference to a template that
+// does not exist, or a message key missing from a catalog: the server must
+// not start with a page that cannot render.
+func parseViews(files fs.FS, funcs func(lang string) template.FuncMap) views {
+	names, err := fs.Glob(files, "templates/*.html")
 	if err != nil {
 		panic(err)
 	}
@@ -44,14 +47,84 @@ func parseViews(funcs func(lang string) template.FuncMap) views {
 	}
 	vs := views{}
 	for _, lang := range i18n.Languages {
-		base := template.Must(template.New("layout.html").Funcs(funcs(lang)).ParseFS(templateFiles, shared...))
+		base := template.Must(template.New("layout.html").Funcs(funcs(lang)).ParseFS(files, shared...))
 		vs[lang] = map[string]*template.Template{}
 		for _, p := range pages {
-			t := template.Must(template.Must(base.Clone()).ParseFS(templateFiles, p))
+			t := template.Must(template.Must(base.Clone()).ParseFS(files, p))
+			checkTemplates(p, t)
 			vs[lang][strings.TrimSuffix(path.Base(p), ".html")] = t
 		}
 	}
 	return vs
+}
+
+// checkTemplates panics when a page calls a template that is not defined or
+// names a message key ({{t "key"}}) that a catalog lacks. html/template would
+// find the first only when the page is rendered, and i18n.T would show the
+// raw key. Keys built at run time are logged when missing (see funcs).
+func checkTemplates(file string, set *template.Template) {
+	for _, t := range set.Templates() {
+		if t.Tree == nil {
+			continue
+		}
+		walkTree(t.Tree.Root, func(n parse.Node) {
+			switch n := n.(type) {
+			case *parse.TemplateNode:
+				if set.Lookup(n.Name) == nil {
+					panic(fmt.Sprintf("web: %s: template %q is not defined", file, n.Name))
+				}
+			case *parse.CommandNode:
+				id, ok := n.Args[0].(*parse.IdentifierNode)
+				if !ok || id.Ident != "t" || len(n.Args) < 2 {
+					return
+				}
+				if key, ok := n.Args[1].(*parse.StringNode); ok {
+					for _, lang := range i18n.Languages {
+						if _, ok := i18n.Keys(lang)[key.Text]; !ok {
+							panic(fmt.Sprintf("web: %s: message key %q is missing in catalog %s", file, key.Text, lang))
+						}
+					}
+				}
+			}
+		})
+	}
+}
+
+// walkTree calls f for n and every node below it.
+func walkTree(n parse.Node, f func(parse.Node)) {
+	f(n)
+	var kids []parse.Node
+	switch n := n.(type) {
+	case *parse.ListNode:
+		if n != nil {
+			kids = n.Nodes
+		}
+	case *parse.ActionNode:
+		kids = []parse.Node{n.Pipe}
+	case *parse.PipeNode:
+		if n != nil {
+			for _, c := range n.Cmds {
+				kids = append(kids, c)
+			}
+		}
+	case *parse.CommandNode:
+		kids = n.Args
+	case *parse.IfNode:
+		kids = []parse.Node{n.Pipe, n.List, n.ElseList}
+	case *parse.RangeNode:
+		kids = []parse.Node{n.Pipe, n.List, n.ElseList}
+	case *parse.WithNode:
+		kids = []parse.Node{n.Pipe, n.List, n.ElseList}
+	case *parse.TemplateNode:
+		kids = []parse.Node{n.Pipe}
+	case *parse.ChainNode:
+		kids = []parse.Node{n.Node}
+	}
+	// An absent else branch or pipeline is a typed nil, which the cases
+	// above skip.
+	for _, k := range kids {
+		walkTree(k, f)
+	}
 }
 
 // page is what the layout shows around every page's content.

@@ -27,15 +27,16 @@ type handler struct {
 	log      *slog.Logger
 	views    views
 	assets   *assets
+	imports  *importJobs
 }
 
 // New returns the UI handler, mounted at "/" by package server.
 func New(d server.Deps) http.Handler {
-	h := &handler{db: d.DB, sessions: d.Sessions, log: d.Logger, assets: loadAssets()}
+	h := &handler{db: d.DB, sessions: d.Sessions, log: d.Logger, assets: loadAssets(), imports: newImportJobs()}
 	if h.log == nil {
 		h.log = slog.Default()
 	}
-	h.views = parseViews(h.funcs)
+	h.views = parseViews(templateFiles, h.funcs)
 	return h.routes()
 }
 
@@ -54,6 +55,7 @@ func (h *handler) routes() http.Handler {
 	mux.Handle("GET /a/{agency}", h.member(h.showDashboard))
 
 	mux.Handle("GET /a/{agency}/pegawai", h.member(h.listEmployees))
+	mux.Handle("GET /a/{agency}/pegawai/ekspor", h.member(h.exportEmployees))
 	mux.Handle("GET /a/{agency}/pegawai/baru", h.member(h.newEmployee))
 	mux.Handle("POST /a/{agency}/pegawai/baru", h.member(h.createEmployee))
 	mux.Handle("GET /a/{agency}/pegawai/{id}", h.member(h.showEmployee))
@@ -73,6 +75,12 @@ func (h *handler) routes() http.Handler {
 	mux.Handle("POST /a/{agency}/unit", h.member(h.createUnit))
 	mux.Handle("GET /a/{agency}/unit/{id}/ubah", h.member(h.editUnit))
 	mux.Handle("POST /a/{agency}/unit/{id}/ubah", h.member(h.updateUnit))
+
+	mux.Handle("GET /a/{agency}/impor", h.member(h.showImport))
+	mux.Handle("POST /a/{agency}/impor", h.member(h.startImport))
+	mux.Handle("GET /a/{agency}/impor/templat", h.member(h.importTemplate))
+	mux.Handle("GET /a/{agency}/impor/{job}", h.member(h.showImportJob))
+	mux.Handle("GET /a/{agency}/impor/{job}/ditolak", h.member(h.importRejects))
 
 	mux.Handle("/", h.page(h.notFound))
 	return mux
