@@ -107,11 +107,11 @@ func generateAgency(ctx context.Context, db *sqldb.DB, ref *merit.Reference, tpl
 		return ar, err
 	}
 	ar.Agency = a
-	_, n, err := db.FindEmployees(ctx, merit.EmployeeFilter{AgencyID: a.ID, Limit: 1})
+	has, err := hasEmployees(ctx, db, a.ID)
 	if err != nil {
 		return ar, err
 	}
-	if n > 0 {
+	if has {
 		ar.Skipped = true
 		return ar, nil
 	}
@@ -120,6 +120,30 @@ func generateAgency(ctx context.Context, db *sqldb.DB, ref *merit.Reference, tpl
 	}
 	ar.Employees, err = writeEmployees(ctx, db, ref, a, index, opts)
 	return ar, err
+}
+
+// Pending reports whether the default demo should be loaded: the database
+// has no agency, or only the default demo agency without employees (a load
+// that was interrupted). ctx must carry the system actor.
+func Pending(ctx context.Context, db *sqldb.DB) (bool, error) {
+	n, err := db.CountAgencies(ctx)
+	if err != nil || n != 1 {
+		return n == 0, err
+	}
+	a, err := db.FindAgencyByCode(ctx, templates[0].Code)
+	if merit.KindOf(err) == merit.KindNotFound {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	has, err := hasEmployees(ctx, db, a.ID)
+	return !has, err
+}
+
+func hasEmployees(ctx context.Context, db *sqldb.DB, agencyID int64) (bool, error) {
+	_, total, err := db.FindEmployees(ctx, merit.EmployeeFilter{AgencyID: agencyID, Limit: 1})
+	return total > 0, err
 }
 
 // createUsers adds the agency's admin, operator and viewer, unless an

@@ -50,12 +50,7 @@ var muslimNames = map[string]bool{"Muhammad": true, "Ahmad": true, "Imam": true,
 
 // name draws a name fitting the sex, religion and generation.
 func (g *generator) name(female bool, religion string, born int) string {
-	by := func(m, f []string) string {
-		if female {
-			return pick(g, f)
-		}
-		return pick(g, m)
-	}
+	by := func(m, f []string) string { return pickSex(g, female, m, f) }
 	switch religion {
 	case "HINDU":
 		return by(hinduMale, hinduFemale) + " " + pick(g, hinduLast)
@@ -65,7 +60,7 @@ func (g *generator) name(female bool, religion string, born int) string {
 		return by(catholicMale, catholicFemale) + " " + g.javanese(female, born, false)
 	case "KRISTEN":
 		if g.chance(0.5) {
-			return by(protestMale, protestFemale) + " " + g.nonMuslim(by, maleLast, femaleLast)
+			return by(protestMale, protestFemale) + " " + g.nonMuslim(female, maleLast, femaleLast)
 		}
 		return by(protestMale, protestFemale) + " " + g.javanese(female, born, false)
 	}
@@ -73,19 +68,12 @@ func (g *generator) name(female bool, religion string, born int) string {
 }
 
 // javanese draws a Javanese name: single traditional names for older
-// people, compound modern ones for the young, given name plus family-style
-// name in between.
+// people, compound modern ones for young Muslims, otherwise a given name and
+// a family-style name, sometimes with a second given name.
 func (g *generator) javanese(female bool, born int, muslim bool) string {
-	by := func(m, f []string) string {
-		if female {
-			return pick(g, f)
-		}
-		return pick(g, m)
-	}
+	by := func(m, f []string) string { return pickSex(g, female, m, f) }
 	if !muslim {
-		by = func(m, f []string) string {
-			return g.nonMuslim(func(m, f []string) string { return pickSex(g, female, m, f) }, m, f)
-		}
+		by = func(m, f []string) string { return g.nonMuslim(female, m, f) }
 	}
 	switch {
 	case born < 1975 && g.chance(0.45):
@@ -109,9 +97,9 @@ func pickSex(g *generator, female bool, m, f []string) string {
 }
 
 // nonMuslim draws from the lists until the name has no Muslim-only word.
-func (g *generator) nonMuslim(by func(m, f []string) string, m, f []string) string {
+func (g *generator) nonMuslim(female bool, m, f []string) string {
 	for {
-		s := by(m, f)
+		s := pickSex(g, female, m, f)
 		ok := true
 		for _, w := range strings.Fields(s) {
 			ok = ok && !muslimNames[w]
