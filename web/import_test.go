@@ -3,12 +3,14 @@ package web_test
 import (
 	"bytes"
 	"encoding/csv"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
 	"testing"
 	"time"
 
+	"merit"
 	"merit/importer"
 	"merit/internal/testdb"
 	"merit/sqldb"
@@ -157,6 +159,28 @@ func TestImport(t *testing.T) {
 		if got := textOf(p.one("#f-file-error")); got != "Kesalahan: Berkas: wajib diisi" {
 			t.Errorf("no file message %q", got)
 		}
+		// A large file: the job page shows the progress and reloads itself
+		// until the report is ready.
+		rows := make([]map[string]string, 20000)
+		for i := range rows {
+			birth := merit.NewDate(1970, 1, 1).Time().AddDate(0, 0, i%5000)
+			rows[i] = map[string]string{"nipBaru": fmt.Sprintf("%s201001100%d", birth.Format("20060102"), i/5000+1),
+				"nama": fmt.Sprintf("Pegawai %05d", i), "tglLahir": birth.Format("2006-01-02"), "jenisKelamin": "M",
+				"agama": "ISLAM", "statusPegawai": "PNS", "tmtCpns": "2010-01-01", "golRuangAkhir": "III/a", "pendidikanTerakhir": "S1"}
+		}
+		p = u.postFile("/a/kota-magelang/impor", "besar.csv", employeeCSV(rows...), url.Values{"dryRun": {"1"}}).want(http.StatusOK)
+		if got := attr(p.one("meta[http-equiv=refresh]"), "content"); got != "1" {
+			t.Errorf("the progress page refreshes after %q", got)
+		}
+		if got := textOf(p.one(".progress-card h2")); got != "Sedang mengimpor…" {
+			t.Errorf("progress heading %q", got)
+		}
+		p.one(".progress-card progress")
+		p = u.finished(p.path)
+		if got := textOf(p.one("[data-count=inserted]")); got != "20.000" {
+			t.Errorf("large file: %s would be inserted, want 20.000; first errors %.300q", got, p.texts("#row-errors tbody tr"))
+		}
+
 		// A file that is no spreadsheet: the job reports why.
 		p = u.finished(u.postFile("/a/kota-magelang/impor", "rusak.xlsx", []byte("bukan zip"), nil).path)
 		p.one("#import-failed")
