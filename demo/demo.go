@@ -209,11 +209,10 @@ func writeEmployees(ctx context.Context, db *sqldb.DB, ref *merit.Reference, a *
 				return err
 			}
 			for i := range p.History {
-				h := p.History[i]
-				h.EmployeeID = e.ID
-				if err := b.AddHistory(ctx, &h); err != nil {
-					return err
-				}
+				p.History[i].EmployeeID = e.ID
+			}
+			if err := b.AddHistories(ctx, p.History); err != nil {
+				return err
 			}
 			written++
 		}

@@ -101,6 +101,10 @@ func TestEmployeesAreValid(t *testing.T) {
 		if graduate != (withoutHajj != "" || p.GelarBelakang != "") {
 			fail(p, "education %s with gelar %q / %q", p.Education, p.GelarDepan, p.GelarBelakang)
 		}
+		hajj := strings.Contains(" "+p.GelarDepan+" ", " H. ") || strings.Contains(" "+p.GelarDepan+" ", " Hj. ")
+		if p.Religion != "ISLAM" && (strings.Contains(p.GelarBelakang, "Pd.I.") || hajj) {
+			fail(p, "religion %s with gelar %q / %q", p.Religion, p.GelarDepan, p.GelarBelakang)
+		}
 		var lastGol, lastJab *merit.HistoryEntry
 		for i := range p.History {
 			h := &p.History[i]

@@ -17,7 +17,7 @@ func (g *generator) finish(d *draft) *Person {
 	if d.female {
 		e.Sex = merit.SexFemale
 	}
-	e.Religion = pickW(g, religions)
+	e.Religion = d.religion
 	e.Name = g.name(d.female, e.Religion, d.birth.Year())
 	e.GelarDepan, e.GelarBelakang = g.gelar(d, e.Religion)
 	e.BirthPlace = pickW(g, g.plan.birthPlace)

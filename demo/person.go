@@ -94,6 +94,7 @@ type draft struct {
 	fam      *family // nil for a manager
 	post     *post   // the managerial post, or nil
 	female   bool
+	religion string
 	status   string
 	freq     int    // PPPK appointment frequency (NIP digit 14)
 	edu      string // highest education
@@ -152,6 +153,7 @@ func (g *generator) manager(po *post) *Person {
 	d.opd = &g.plan.opds[g.plan.units[po.unit].opd]
 	lv := levels[po.jenis]
 	d.female = g.chance(d.opd.female * lv.femaleRate)
+	d.religion = pickW(g, religions)
 	d.edu = pickW(g, lv.edu)
 	for attempt := 0; ; attempt++ {
 		years := g.serviceYears(lv.minService, 40)
@@ -217,7 +219,7 @@ func (g *generator) manager(po *post) *Person {
 		}
 		at = firstOfMonth(at)
 		if lower[i] == "PELAKSANA" {
-			earlier = append(earlier, held{currentTitle(g, eduClass(d.edu), at), "PELAKSANA", g.plan.units[d.opd.units[0]].name, at})
+			earlier = append(earlier, held{oldTitle(g, eduClass(d.eduAt(at)), at), "PELAKSANA", g.plan.units[d.opd.units[0]].name, at})
 		} else {
 			o := &g.plan.posts[pick(g, g.plan.postsBy[lower[i]])]
 			earlier = append(earlier, held{o.name, o.jenis, g.plan.units[o.unit].name, at})
@@ -241,6 +243,7 @@ func (g *generator) staff(s *slot) *Person {
 		female = d.opd.female
 	}
 	d.female = g.chance(female)
+	d.religion = pickW(g, religions)
 	d.edu = pickW(g, fam.edu)
 	switch u := g.r.Float64(); {
 	case u < fam.pppk:
@@ -440,7 +443,7 @@ func (g *generator) ladderPosts(d *draft, fam *family, start, end merit.Date, pl
 // index (-1: the entry level, for PPPK).
 func (g *generator) staffPosition(fam *family, edu string, gol int) (title, jenis, jenjang string, kelas int) {
 	if fam.ladder == nil {
-		title = currentTitle(g, eduClass(edu), g.today)
+		title = currentTitle(g, eduClass(edu))
 		return title, "PELAKSANA", "", pelaksanaKelas[title]
 	}
 	j := fam.minJ
@@ -709,6 +712,11 @@ func (g *generator) degreeKeys(d *draft, chain []string) []string {
 			opts = generalDegrees[l]
 		}
 		k := pick(g, opts)
+		for tries := 0; islamicDegree[k] && d.religion != "ISLAM"; tries++ {
+			if k = pick(g, opts); tries > 10 {
+				k = strings.TrimSuffix(k, "I.") // S.Pd.I. → S.Pd.
+			}
+		}
 		for l == "S2" && !masterFits(s1, k) {
 			k = pick(g, generalDegrees["S2"]) // M.M., M.Si. and others follow any bachelor
 		}
@@ -719,6 +727,9 @@ func (g *generator) degreeKeys(d *draft, chain []string) []string {
 	}
 	return keys
 }
+
+// islamicDegree marks degrees in Islamic education, which only Muslims hold.
+var islamicDegree = map[string]bool{"S.Pd.I.": true, "M.Pd.I.": true}
 
 // masterFits reports whether a master's or specialist degree k can follow
 // the bachelor s1: specialists are doctors, nursing masters are nurses, and
@@ -770,13 +781,13 @@ func eduClass(edu string) string {
 
 // currentTitle and oldTitle name a pelaksana post of an education class,
 // with the names used since the 2023 regrouping or before it.
-func currentTitle(g *generator, class string, _ merit.Date) string {
+func currentTitle(g *generator, class string) string {
 	return pickW(g, pelaksanaTitles[class])
 }
 
 func oldTitle(g *generator, class string, at merit.Date) string {
 	if at.Year() >= 2023 {
-		return currentTitle(g, class, at)
+		return currentTitle(g, class)
 	}
 	return pick(g, oldPelaksanaTitles[class])
 }

@@ -21,10 +21,15 @@ func (tx *Tx) insertHistory(ctx context.Context, h *merit.HistoryEntry) error {
 		return err
 	}
 	h.ID, h.CreatedAt = id, tx.now
-	_, err = tx.ExecContext(ctx, `INSERT INTO employee_history (`+historyColumns+`)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-		h.AgencyID, h.ID, h.EmployeeID, h.Kind, h.Ref, h.Title, h.Place, h.Start, h.End, h.Hours, h.DocNumber, h.DocDate, h.CreatedAt)
+	_, err = tx.ExecContext(ctx, insertHistorySQL, historyArgs(h)...)
 	return err
+}
+
+const insertHistorySQL = `INSERT INTO employee_history (` + historyColumns + `)
+	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`
+
+func historyArgs(h *merit.HistoryEntry) []any {
+	return []any{h.AgencyID, h.ID, h.EmployeeID, h.Kind, h.Ref, h.Title, h.Place, h.Start, h.End, h.Hours, h.DocNumber, h.DocDate, h.CreatedAt}
 }
 
 // validateHistory checks the entry and that its employee is in its agency.
