@@ -252,7 +252,7 @@ func (g *generator) staff(s *slot) *Person {
 		d.status = "PPPK_PW"
 	}
 	if d.status != "PNS" {
-		g.pppk(d, s)
+		g.pppk(d)
 	} else {
 		g.pns(d, s)
 	}
@@ -262,7 +262,7 @@ func (g *generator) staff(s *slot) *Person {
 // pppk draws a PPPK: appointed in the last few years, often after years as
 // an honorary worker, at the golongan of their education and the entry level
 // of their jabatan.
-func (g *generator) pppk(d *draft, s *slot) {
+func (g *generator) pppk(d *draft) {
 	fam := d.fam
 	d.freq = 1
 	if g.chance(0.08) {
