@@ -73,9 +73,9 @@ func runDemo(ctx context.Context, env *Env, args []string) error {
 // loadDemoIfEmpty loads the default demo agency when the database has none
 // (merit serve --demo, which make run uses) and prints its sign-ins. On later
 // starts it reminds of the demo sign-in while the demo admin exists.
-func loadDemoIfEmpty(ctx context.Context, env *Env, db *sqldb.DB) error {
+func loadDemoIfEmpty(ctx context.Context, env *Env, db *sqldb.DB, addr string) error {
 	ctx = system(ctx)
-	url := "http://" + displayAddr(envOr(env, "MERIT_ADDR", ":8080"))
+	url := "http://" + displayAddr(addr)
 	pending, err := demo.Pending(ctx, db)
 	if err != nil {
 		return err

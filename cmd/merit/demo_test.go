@@ -46,14 +46,14 @@ func TestLoadDemoIfEmpty(t *testing.T) {
 	db := testdb.Open(t, sqldb.SQLite)
 	var out bytes.Buffer
 	env := &Env{Stdout: &out, Getenv: func(string) string { return "" }}
-	if err := loadDemoIfEmpty(context.Background(), env, db); err != nil {
+	if err := loadDemoIfEmpty(context.Background(), env, db, ":8080"); err != nil {
 		t.Fatal(err)
 	}
 	if s := out.String(); !strings.Contains(s, "admin.magelang") || !strings.Contains(s, "│ Masuk / Sign in: http://localhost:8080") {
 		t.Errorf("first start printed:\n%s", s)
 	}
 	out.Reset()
-	if err := loadDemoIfEmpty(context.Background(), env, db); err != nil {
+	if err := loadDemoIfEmpty(context.Background(), env, db, ":8080"); err != nil {
 		t.Fatal(err)
 	}
 	if s := out.String(); !strings.Contains(s, "as admin.magelang, password "+demo.Password) || strings.Contains(s, "creating") {

@@ -42,7 +42,7 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 	}
 	defer db.Close()
 	if *demoIfEmpty {
-		if err := loadDemoIfEmpty(ctx, env, db); err != nil {
+		if err := loadDemoIfEmpty(ctx, env, db, *addr); err != nil {
 			return err
 		}
 	}
