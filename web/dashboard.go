@@ -76,9 +76,11 @@ func (h *handler) showDashboard(w http.ResponseWriter, r *http.Request) error {
 		for _, c := range cs {
 			bars = append(bars, chart.Bar{Label: label(c), Value: c.N, Text: i18n.Number(lang, c.N), Href: href(c)})
 		}
-		width := 560
+		// Widths near the cards' widths on a laptop screen, so that the
+		// chart's 12px text stays close to 12px as the SVG scales.
+		width := 480
 		if wide {
-			width = 1100
+			width = 1000
 		}
 		v.Charts = append(v.Charts, dashboardChart{Title: title, Wide: wide, SVG: chart.HBar(i18n.T(lang, title), width, bars)})
 	}

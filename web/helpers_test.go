@@ -83,7 +83,8 @@ func newApp(t *testing.T, db *sqldb.DB, employees int) *app {
 // with bidang below them, positions of every kind, n generated employees
 // (deterministic) plus Siti Aminah with a history of every kind, and the
 // users admin, operator and viewer. "kab-semarang" has one employee and the
-// user "lain" (admin there, nothing in kota-magelang).
+// user "lain" (admin there, nothing in kota-magelang). "ganda" is operator in
+// kota-magelang and viewer in kab-semarang.
 func seed(t *testing.T, db *sqldb.DB, n int) (*merit.Agency, *merit.Agency) {
 	t.Helper()
 	ctx := testdb.System()
@@ -136,17 +137,22 @@ func seed(t *testing.T, db *sqldb.DB, n int) (*merit.Agency, *merit.Agency) {
 	if err := db.CreateEmployee(ctx, other); err != nil {
 		t.Fatal(err)
 	}
+	grant := func(ag *merit.Agency, r merit.Role) merit.Grant {
+		return merit.Grant{AgencyID: ag.ID, AgencyCode: ag.Code, Role: r}
+	}
 	for _, u := range []struct {
 		name   string
-		agency *merit.Agency
-		role   merit.Role
-	}{{"admin", a, merit.RoleAdmin}, {"operator", a, merit.RoleOperator}, {"viewer", a, merit.RoleViewer}, {"lain", b, merit.RoleAdmin}} {
+		grants []merit.Grant
+	}{
+		{"admin", []merit.Grant{grant(a, merit.RoleAdmin)}}, {"operator", []merit.Grant{grant(a, merit.RoleOperator)}},
+		{"viewer", []merit.Grant{grant(a, merit.RoleViewer)}}, {"lain", []merit.Grant{grant(b, merit.RoleAdmin)}},
+		{"ganda", []merit.Grant{grant(a, merit.RoleOperator), grant(b, merit.RoleViewer)}},
+	} {
 		hash, err := auth.HashPassword(password, auth.Cheap)
 		if err != nil {
 			t.Fatal(err)
 		}
-		user := &merit.User{Username: u.name, Name: "Pengguna " + u.name,
-			Grants: []merit.Grant{{AgencyID: u.agency.ID, AgencyCode: u.agency.Code, Role: u.role}}}
+		user := &merit.User{Username: u.name, Name: "Pengguna " + u.name, Grants: u.grants}
 		if err := db.CreateUser(ctx, user, hash); err != nil {
 			t.Fatal(err)
 		}

@@ -141,6 +141,9 @@ type page struct {
 	Data    any    // the page's own data
 }
 
+// Now is the time the page is rendered, for printed pages.
+func (p *page) Now() time.Time { return time.Now() }
+
 // perms says which controls to show. They only hide controls: the storage
 // layer refuses forbidden writes whatever the page showed.
 type perms struct {

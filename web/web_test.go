@@ -52,6 +52,24 @@ func TestSignIn(t *testing.T) {
 			t.Errorf("home of a one-agency user is %s", p.path)
 		}
 
+		// A user of two agencies chooses one, and has each agency's role there.
+		ganda := a.signIn("ganda")
+		p = ganda.get("/").want(http.StatusOK)
+		if p.path != "/" {
+			t.Errorf("home of a two-agency user is %s", p.path)
+		}
+		if got := p.texts(".agency-card .agency-card-name"); len(got) != 2 || got[0] != "Pemerintah Kabupaten Semarang" {
+			t.Errorf("agency chooser lists %q", got)
+		}
+		p = ganda.get("/a/kab-semarang").want(http.StatusOK)
+		if got := textOf(p.one(".user-role")); got != "Peninjau" || len(p.all("nav.nav a[href=/a/kab-semarang/impor]")) != 0 {
+			t.Errorf("in kab-semarang ganda is %q with the import offered", got)
+		}
+		p = ganda.get("/a/kota-magelang").want(http.StatusOK)
+		if got := textOf(p.one(".user-role")); got != "Operator" {
+			t.Errorf("in kota-magelang ganda is %q", got)
+		}
+
 		// A next pointing elsewhere is ignored.
 		u = a.anonymous()
 		p = u.post("/masuk", url.Values{"username": {"viewer"}, "password": {password}, "next": {"//evil.example/x"}})
