@@ -48,6 +48,7 @@ func TestAgencyIsolation(t *testing.T) {
 		} {
 			lain.post(path, form).want(http.StatusNotFound)
 		}
+		lain.postFile("/a/kota-magelang/impor", "pegawai.csv", employeeCSV(goodRow), nil).want(http.StatusNotFound)
 		if _, total, _ := db.FindEmployees(testdb.System(), merit.EmployeeFilter{AgencyID: a.agency.ID}); total != 4 {
 			t.Errorf("kota-magelang has %d employees after the other agency's posts, want 4", total)
 		}
