@@ -2,7 +2,6 @@ package web
 
 import (
 	"net/http"
-	"strconv"
 
 	"merit"
 	"merit/i18n"
@@ -78,13 +77,13 @@ func (h *handler) showEmployee(w http.ResponseWriter, r *http.Request) error {
 		byKind[h.Kind] = append(byKind[h.Kind], h)
 	}
 	for _, kind := range merit.HistoryKinds {
-		s := historySection{Kind: kind, Title: "ui.hist." + kind, AddHref: base + "/riwayat/" + kind + "/baru"}
+		s := historySection{Kind: kind, Title: "ui.hist." + kind, AddHref: agencyURL(a, "pegawai", e.ID, "riwayat", kind, "baru")}
 		for _, f := range merit.HistoryFields[kind] {
 			s.Columns = append(s.Columns, f.Label)
 		}
 		for _, entry := range byKind[kind] {
-			row := historyRow{EditHref: base + "/riwayat/" + kind + "/" + strconv.FormatInt(entry.ID, 10) + "/ubah",
-				DeleteHref: base + "/riwayat/" + kind + "/" + strconv.FormatInt(entry.ID, 10) + "/hapus"}
+			row := historyRow{EditHref: agencyURL(a, "pegawai", e.ID, "riwayat", kind, entry.ID, "ubah"),
+				DeleteHref: agencyURL(a, "pegawai", e.ID, "riwayat", kind, entry.ID, "hapus")}
 			for _, f := range merit.HistoryFields[kind] {
 				date := f.Name == "start" || f.Name == "end" || f.Name == "docDate"
 				row.Cells = append(row.Cells, historyCellView{Text: historyCell(lang, ref, f, entry), Date: date})

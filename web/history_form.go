@@ -128,11 +128,11 @@ func (h *handler) showHistoryForm(w http.ResponseWriter, r *http.Request, t hist
 	kindName := i18n.T(lang, "ui.hist."+t.kind)
 	fv := formView{Subtitle: t.employee.FullName() + " · " + t.employee.NIP, Submit: "ui.save", Cancel: t.profileURL(),
 		Sections: []formSection{{Fields: fields}}}
-	base := agencyURL(t.agency, "pegawai", t.employee.ID, "riwayat", t.kind)
 	if entry.ID == 0 {
-		fv.Title, fv.Action = i18n.T(lang, "ui.hist.new", kindName), base+"/baru"
+		fv.Title, fv.Action = i18n.T(lang, "ui.hist.new", kindName), agencyURL(t.agency, "pegawai", t.employee.ID, "riwayat", t.kind, "baru")
 	} else {
-		fv.Title, fv.Action = i18n.T(lang, "ui.hist.edit", kindName), base+"/"+strconv.FormatInt(entry.ID, 10)+"/ubah"
+		fv.Title = i18n.T(lang, "ui.hist.edit", kindName)
+		fv.Action = agencyURL(t.agency, "pegawai", t.employee.ID, "riwayat", t.kind, entry.ID, "ubah")
 	}
 	status := http.StatusOK
 	if err != nil {

@@ -160,7 +160,6 @@ func (h *handler) funcs(lang string) template.FuncMap {
 			return i18n.T(lang, key, args...)
 		},
 		"n":        func(v int) string { return i18n.Number(lang, v) },
-		"date":     func(d merit.Date) string { return i18n.Date(lang, d) },
 		"datetime": func(t time.Time) string { return i18n.DateTime(lang, t) },
 		"ref": func(table, code string) string {
 			ref, err := h.db.Reference(context.Background())

@@ -104,7 +104,8 @@ func authorize(r *http.Request, perm merit.Permission, a *merit.Agency) error {
 	return merit.Authorize(r.Context(), perm, a.ID)
 }
 
-// agencyURL builds a path inside an agency: agencyURL(a, "pegawai", 12).
+// agencyURL builds a path inside an agency from names and IDs:
+// agencyURL(a, "pegawai", e.ID, "ubah").
 func agencyURL(a *merit.Agency, parts ...any) string {
 	var b strings.Builder
 	b.WriteString("/a/" + url.PathEscape(a.Code))
@@ -115,8 +116,6 @@ func agencyURL(a *merit.Agency, parts ...any) string {
 			b.WriteString(url.PathEscape(v))
 		case int64:
 			b.WriteString(strconv.FormatInt(v, 10))
-		case int:
-			b.WriteString(strconv.Itoa(v))
 		}
 	}
 	return b.String()
