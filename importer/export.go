@@ -60,18 +60,14 @@ func ExportEmployees(ctx context.Context, db *sqldb.DB, agencyID int64, w io.Wri
 	for _, p := range list {
 		positions[p.ID] = p
 	}
-	tw, err := newWriter(op, w, format, "Pegawai")
+	ew, err := NewEmployeeWriter(w, format)
 	if err != nil {
 		return err
 	}
-	err = tw.Write(header()...)
-	if err == nil {
-		err = db.EachEmployee(ctx, agencyID, func(e *merit.Employee) error {
-			v := values(e, unitName[e.UnitID], unitName[parentOf[e.UnitID]], positions[e.PositionID])
-			return tw.Write(v[:]...)
-		})
-	}
-	if cerr := tw.Close(); err == nil {
+	err = db.EachEmployee(ctx, agencyID, func(e *merit.Employee) error {
+		return ew.Write(e, unitName[e.UnitID], unitName[parentOf[e.UnitID]], positions[e.PositionID])
+	})
+	if cerr := ew.Close(); err == nil {
 		err = cerr
 	}
 	if err != nil {
@@ -79,6 +75,34 @@ func ExportEmployees(ctx context.Context, db *sqldb.DB, agencyID int64, w io.Wri
 	}
 	return nil
 }
+
+// EmployeeWriter writes employees as an employee file: the header row, then
+// one row per employee in the columns of the import contract.
+type EmployeeWriter struct{ tw tabular.Writer }
+
+// NewEmployeeWriter starts an employee file of the format (tabular.CSV or
+// tabular.XLSX) on w and writes its header.
+func NewEmployeeWriter(w io.Writer, format string) (*EmployeeWriter, error) {
+	tw, err := newWriter("importer.NewEmployeeWriter", w, format, "Pegawai")
+	if err != nil {
+		return nil, err
+	}
+	if err := tw.Write(header()...); err != nil {
+		tw.Close()
+		return nil, err
+	}
+	return &EmployeeWriter{tw: tw}, nil
+}
+
+// Write adds one employee with the names of its unit, the unit above it and
+// its position (nil for none).
+func (ew *EmployeeWriter) Write(e *merit.Employee, unit, parent string, p *merit.Position) error {
+	v := values(e, unit, parent, p)
+	return ew.tw.Write(v[:]...)
+}
+
+// Close finishes the file.
+func (ew *EmployeeWriter) Close() error { return ew.tw.Close() }
 
 // Template writes an empty employee file of the format to fill in: the
 // header row and one example row. An XLSX template also has a sheet that

@@ -21,22 +21,14 @@ import (
 	"sync"
 	"time"
 
-	_ "github.com/mattn/go-sqlite3"
-	ncruces "github.com/ncruces/go-sqlite3/driver"
-	_ "github.com/ncruces/go-sqlite3/embed"
-	_ "modernc.org/sqlite"
-
 	"merit"
 	"merit/sqldb"
 )
 
-var drivers = []struct{ name, driver, dsn string }{
-	{"modernc.org/sqlite", "sqlite", "file:%s?_pragma=busy_timeout(10000)&_pragma=journal_mode(wal)&_pragma=synchronous(normal)&_txlock=immediate"},
-	{"mattn/go-sqlite3 (cgo)", "sqlite3", "file:%s?_busy_timeout=10000&_journal_mode=WAL&_synchronous=NORMAL&_txlock=immediate"},
-	{"ncruces/go-sqlite3", "ncruces", "file:%s?_pragma=busy_timeout(10000)&_pragma=journal_mode(wal)&_pragma=synchronous(normal)&_txlock=immediate"},
-}
-
-func init() { sql.Register("ncruces", &ncruces.SQLite{}) }
+// driver is the one driver this binary measures, chosen by a build tag
+// (modernc, mattn or ncruces): two of them register the same driver name, so
+// they cannot share a binary. scripts/bench.sh builds all three.
+var driver struct{ name, driver, dsn string }
 
 func main() {
 	csvPath := flag.String("csv", "", "CSV written by bench gen-csv")
@@ -49,9 +41,9 @@ func main() {
 	}
 	dir, _ := os.MkdirTemp("", "merit-drivers")
 	defer os.RemoveAll(dir)
-	fmt.Println("driver\tinsert_rows/s\tlist_queries/s (8 readers)")
-	for _, d := range drivers {
-		path := filepath.Join(dir, strings.Fields(d.name)[0][:5]+".db")
+	d := driver
+	{
+		path := filepath.Join(dir, "drivers.db")
 		db, err := sql.Open(d.driver, fmt.Sprintf(d.dsn, path))
 		if err != nil {
 			fail(err)
@@ -69,7 +61,7 @@ func main() {
 		if err != nil {
 			fail(fmt.Errorf("%s list: %w", d.name, err))
 		}
-		fmt.Printf("%s\t%.0f\t%.0f\n", d.name, float64(n)/secs, qps)
+		fmt.Printf("%s\tinsert rows=%d\trows/s=%.0f\tlist queries/s=%.0f\n", d.name, n, float64(n)/secs, qps)
 		db.Close()
 	}
 }

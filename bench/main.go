@@ -1,0 +1,43 @@
+// Command bench measures Merit against plain baselines, side by side in one
+// run (see scripts/bench.sh, which `make bench` runs, and docs/benchmarks.md):
+//
+//	bench gen-csv    -rows N -o FILE            write N generated employees as a SIASN-style CSV
+//	bench raw-insert -csv FILE -db DSN          baseline: the raw driver inserting the same rows in one transaction
+//	bench bare       -db DSN -agency CODE -addr  baseline: a bare net/http handler running the product's list SQL
+//	bench load       -url URL -c 64 -d 20s      closed-loop load of the list/search mix; prints p50, p99, req/s
+//
+// It is not part of the product binary and not part of the tests.
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/signal"
+)
+
+func main() {
+	if len(os.Args) < 2 {
+		fmt.Fprintln(os.Stderr, "usage: bench gen-csv|raw-insert|bare|load [flags]")
+		os.Exit(2)
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	var err error
+	switch os.Args[1] {
+	case "gen-csv":
+		err = genCSV(ctx, os.Args[2:])
+	case "raw-insert":
+		err = rawInsert(ctx, os.Args[2:])
+	case "bare":
+		err = bare(ctx, os.Args[2:])
+	case "load":
+		err = load(ctx, os.Args[2:])
+	default:
+		err = fmt.Errorf("unknown command %q", os.Args[1])
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(1)
+	}
+}
