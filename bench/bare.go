@@ -43,34 +43,18 @@ func bare(ctx context.Context, args []string) error {
 	if err := db.QueryRowContext(ctx, `SELECT id FROM agency WHERE code = $1`, *code).Scan(&agencyID); err != nil {
 		return fmt.Errorf("agency %q: %w", *code, err)
 	}
-	// The unit tree, for the unit filter (descendants), read once.
-	var units []*merit.Unit
-	rows, err := db.QueryContext(ctx, `SELECT id, COALESCE(parent_id, 0) FROM unit WHERE agency_id = $1`, agencyID)
-	if err != nil {
-		return err
-	}
-	for rows.Next() {
-		u := &merit.Unit{}
-		rows.Scan(&u.ID, &u.ParentID)
-		units = append(units, u)
-	}
-	rows.Close()
-
 	http.HandleFunc("GET /employees", func(w http.ResponseWriter, r *http.Request) {
 		q := r.URL.Query()
 		page, _ := strconv.Atoi(q.Get("page"))
 		page = max(page, 1)
+		unit, _ := strconv.ParseInt(q.Get("unit"), 10, 64)
 		f := merit.EmployeeFilter{AgencyID: agencyID, Query: q.Get("q"), Golongan: q.Get("golongan"), Status: q.Get("status"),
-			Sort: q.Get("sort"), Desc: q.Get("desc") == "true", Limit: 50, Offset: (page - 1) * 50}
+			UnitID: unit, Sort: q.Get("sort"), Desc: q.Get("desc") == "true", Limit: 50, Offset: (page - 1) * 50}
 		if err := f.Normalize(); err != nil {
 			http.Error(w, err.Error(), 400)
 			return
 		}
-		var unitIDs []int64
-		if u, _ := strconv.ParseInt(q.Get("unit"), 10, 64); u != 0 {
-			unitIDs = merit.UnitDescendants(units, u)
-		}
-		pageSQL, countSQL, args := sqldb.EmployeeListQuery(f, unitIDs)
+		pageSQL, countSQL, args := sqldb.EmployeeListQuery(f)
 		rows, err := db.QueryContext(r.Context(), pageSQL, args...)
 		if err != nil {
 			http.Error(w, err.Error(), 500)

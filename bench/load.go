@@ -26,7 +26,10 @@ func listMix(unitIDs []string) []string {
 		"nugroho", "saputra", "lestari", "wati", "ningsih", "putri", "sari", "ahmad", "muhammad"} {
 		mix = append(mix, "?q="+q, "?q="+q+"&page=2")
 	}
-	for _, q := range []string{"1970", "1975", "1980", "19850", "19901", "199512", "1988", "1992"} {
+	// NIP searches: what people type is a birth date (the first 8 digits)
+	// or a whole NIP copied from a letter.
+	for _, q := range []string{"19700101", "19751231", "19800515", "19850310", "19901120", "19951201", "198808", "199203",
+		"198503102010011002", "199001152022212003"} {
 		mix = append(mix, "?q="+q)
 	}
 	for _, g := range []string{"III/a", "III/b", "III/c", "III/d", "IV/a", "II/c", "IX"} {

@@ -31,7 +31,7 @@ go build -o bin/bench ./bench
 echo "# $(date -u +%F) on $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(go version | cut -d' ' -f3), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 
 engines=(sqlite)
-if eval "$(scripts/pg.sh start 2>/dev/null)"; then engines+=(postgres); fi
+if pgenv=$(scripts/pg.sh start) && eval "$pgenv" && [ -n "${MERIT_TEST_POSTGRES:-}" ]; then engines+=(postgres); fi
 
 dsn_for() { # engine name -> DSN of a new empty database
   case $1 in

@@ -33,9 +33,15 @@ start)
   dir=$(mktemp -d /tmp/merit-pg.XXXXXX)
   chmod 755 "$dir"
   [ "$(id -u)" = 0 ] && chown postgres "$dir"
-  port=${MERIT_PG_PORT:-$(( 40000 + RANDOM % 20000 ))}
   as_pg "$bindir/initdb" -D "$dir/data" -A trust -U merit --no-sync -E UTF8 --locale=C.UTF-8 >/dev/null
-  as_pg "$bindir/pg_ctl" -D "$dir/data" -l "$dir/log" -w -o "-k $dir -c listen_addresses=127.0.0.1 -p $port -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" start >/dev/null
+  # A random port; another one if it is taken.
+  for try in 1 2 3 4 5; do
+    port=${MERIT_PG_PORT:-$(( 40000 + RANDOM % 20000 ))}
+    if as_pg "$bindir/pg_ctl" -D "$dir/data" -l "$dir/log" -w -o "-k $dir -c listen_addresses=127.0.0.1 -p $port -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" start >/dev/null; then
+      break
+    fi
+    [ "$try" = 5 ] && { cat "$dir/log" >&2; exit 1; }
+  done
   echo "export MERIT_PG_DIR=$dir"
   echo "export MERIT_TEST_POSTGRES=postgres://merit@127.0.0.1:$port/postgres?sslmode=disable"
   ;;

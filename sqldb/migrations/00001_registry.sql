@@ -87,9 +87,10 @@ CREATE TABLE employee (
 -- cost does not grow with the agency (see sqldb.EmployeeListQuery).
 CREATE INDEX employee_name ON employee (agency_id, name_search, id);
 CREATE INDEX employee_unit ON employee (agency_id, unit_id, name_search, id);
-CREATE INDEX employee_golongan ON employee (agency_id, golongan, id);
-CREATE INDEX employee_birth ON employee (agency_id, birth_date, id);
-CREATE INDEX employee_tmt_golongan ON employee (agency_id, tmt_golongan, id);
+CREATE INDEX employee_golongan ON employee (agency_id, golongan, name_search, id);
+CREATE INDEX employee_status ON employee (agency_id, status, name_search, id);
+CREATE INDEX employee_birth ON employee (agency_id, birth_date, name_search, id);
+CREATE INDEX employee_tmt_golongan ON employee (agency_id, tmt_golongan, name_search, id);
 
 CREATE TABLE employee_history (
     agency_id   BIGINT    NOT NULL,
