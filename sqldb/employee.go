@@ -10,9 +10,12 @@ import (
 )
 
 // employeeColumns is the select list that scanEmployee reads, joined with the
-// unit and position for display names.
-const employeeColumns = `e.agency_id, e.id, e.nip, e.name, e.gelar_depan, e.gelar_belakang, e.birth_place, e.birth_date,
-	e.sex, e.religion, e.status, e.tmt_cpns, e.golongan, e.tmt_golongan, e.unit_id, e.position_id, e.tmt_jabatan,
+// unit and position for display names. Dates are read as ISO text, which
+// merit.Date parses directly: the SQLite driver's own parsing of DATE
+// columns (trying several time layouts) cost a tenth of a list request.
+const employeeColumns = `e.agency_id, e.id, e.nip, e.name, e.gelar_depan, e.gelar_belakang, e.birth_place, CAST(e.birth_date AS TEXT),
+	e.sex, e.religion, e.status, CAST(e.tmt_cpns AS TEXT), e.golongan, CAST(e.tmt_golongan AS TEXT), e.unit_id, e.position_id,
+	CAST(e.tmt_jabatan AS TEXT),
 	e.education, e.email, e.phone, e.updated_at, COALESCE(u.name, ''), COALESCE(p.name, ''), COALESCE(p.jenis, '')`
 
 const employeeFrom = ` FROM employee e
