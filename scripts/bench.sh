@@ -11,6 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH=$PATH:/usr/local/go/bin
 rows=${ROWS:-1000000}
+pg_rows=${PG_ROWS:-200000} # PostgreSQL inserts ~6k rows/s here: 1M rows would take ~8 minutes per side
 employees=${EMPLOYEES:-20000}
 duration=${DURATION:-20s}
 clients=${CLIENTS:-64}
@@ -49,16 +50,19 @@ echo
 echo "## 1. Import of $rows employees from CSV"
 bin/bench gen-csv -rows "$rows" -o "$work/employees.csv"
 ls -l "$work/employees.csv" | awk '{printf "CSV: %.0f MiB\n", $5/1048576}'
+[ "${#engines[@]}" -gt 1 ] && head -n $((pg_rows + 1)) "$work/employees.csv" > "$work/employees-pg.csv"
 for engine in "${engines[@]}"; do
+  csv=$work/employees.csv n=$rows
+  [ "$engine" = postgres ] && csv=$work/employees-pg.csv n=$pg_rows
   raw_db=$(dsn_for "$engine" raw_$$)
-  bin/bench raw-insert -csv "$work/employees.csv" -db "$raw_db" | sed "s/^/$engine\t/"
+  bin/bench raw-insert -csv "$csv" -db "$raw_db" | sed "s/^/$engine\t/"
   imp_db=$(dsn_for "$engine" imp_$$)
   MERIT_DB=$imp_db bin/merit agency add --code bench --name "Benchmark" --kind KOTA >/dev/null
   start=$(date +%s.%N)
-  timed "$work/time" env MERIT_DB="$imp_db" bin/merit import employees --agency bench "$work/employees.csv" >/dev/null 2>"$work/import.log" \
+  timed "$work/time" env MERIT_DB="$imp_db" bin/merit import employees --agency bench "$csv" >/dev/null 2>"$work/import.log" \
     || { cat "$work/import.log"; exit 1; }
   read -r secs rss < "$work/time"
-  awk -v e="$engine" -v n="$rows" -v s="$secs" -v r="$rss" 'BEGIN {printf "%s\tmerit-import\trows=%d\tseconds=%.2f\trows/s=%.0f\tpeak_rss_mib=%.0f\n", e, n, s, n/s, r/1024}'
+  awk -v e="$engine" -v n="$n" -v s="$secs" -v r="$rss" 'BEGIN {printf "%s\tmerit-import\trows=%d\tseconds=%.2f\trows/s=%.0f\tpeak_rss_mib=%.0f\n", e, n, s, n/s, r/1024}'
 done
 
 echo
@@ -85,4 +89,12 @@ for engine in "${engines[@]}"; do
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
   pids=()
   sleep 1
+done
+
+echo
+echo "## 3. SQLite drivers on Merit's insert and list queries (200,000 rows, 8 readers)"
+head -n 200001 "$work/employees.csv" > "$work/employees-200k.csv"
+for d in modernc mattn ncruces; do
+  (cd bench/drivers && go build -tags "$d" -o "$work/drivers-$d" .)
+  "$work/drivers-$d" -csv "$work/employees-200k.csv" -schema sqldb/migrations/00001_registry.sql 2>/dev/null
 done

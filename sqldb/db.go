@@ -77,11 +77,19 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 // sqlitePragmas are set on every pooled connection through the DSN.
 // busy_timeout comes first so that setting WAL mode itself waits for a lock;
 // foreign keys are off by default in SQLite and must be enabled per
-// connection. Reads go through a memory map of the file (shared by all
-// connections through the OS page cache) and a 16 MiB page cache per
-// connection, instead of a read system call per page.
+// connection.
 const sqlitePragmas = "_pragma=busy_timeout(10000)&_pragma=journal_mode(wal)&_pragma=synchronous(normal)" +
-	"&_pragma=foreign_keys(1)&_pragma=mmap_size(1073741824)&_pragma=cache_size(-16384)&_time_format=sqlite"
+	"&_pragma=foreign_keys(1)&_time_format=sqlite"
+
+// The writer keeps a 16 MiB page cache, so a bulk import into the employee
+// table's indexes stays in memory; readers go through a memory map of the
+// file (shared by all of them through the OS page cache) instead of a read
+// system call per page. The writer does not map the file: mapped pages that
+// a large import touches would count against the process's memory.
+const (
+	sqliteWritePragmas = "&_pragma=cache_size(-16384)&_txlock=immediate"
+	sqliteReadPragmas  = "&_pragma=mmap_size(1073741824)&_pragma=cache_size(-8192)&_pragma=query_only(1)"
+)
 
 func (db *DB) openSQLite(path string) error {
 	if path == "" {
@@ -97,13 +105,13 @@ func (db *DB) openSQLite(path string) error {
 	var err error
 	// Writes: one connection and BEGIN IMMEDIATE, so a transaction that reads
 	// then writes never fails with SQLITE_BUSY half-way; writers queue in Go.
-	if db.write, err = sql.Open("sqlite", base+"&_txlock=immediate"); err != nil {
+	if db.write, err = sql.Open("sqlite", base+sqliteWritePragmas); err != nil {
 		return err
 	}
 	db.write.SetMaxOpenConns(1)
 	// Reads: many connections with deferred transactions; WAL lets them run
 	// beside the writer on a consistent snapshot.
-	if db.read, err = sql.Open("sqlite", base+"&_pragma=query_only(1)"); err != nil {
+	if db.read, err = sql.Open("sqlite", base+sqliteReadPragmas); err != nil {
 		return err
 	}
 	db.read.SetMaxOpenConns(8)
