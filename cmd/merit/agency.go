@@ -13,10 +13,7 @@ func init() {
 }
 
 func runAgency(ctx context.Context, env *Env, args []string) error {
-	action := ""
-	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
-		action, args = args[0], args[1:]
-	}
+	action, args := splitAction(args)
 	fs := flags(env, "agency "+action, "")
 	dsn := dbFlag(env, fs)
 	code := fs.String("code", "", "short code used in URLs, e.g. kota-magelang (add)")

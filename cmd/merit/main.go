@@ -162,3 +162,11 @@ func agencyByCode(ctx context.Context, db *sqldb.DB, code string) (*merit.Agency
 	}
 	return db.FindAgencyByCode(system(ctx), code)
 }
+
+// splitAction splits "add --flag x" into the action word and its flags.
+func splitAction(args []string) (string, []string) {
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		return args[0], args[1:]
+	}
+	return "", args
+}

@@ -15,10 +15,7 @@ func init() {
 }
 
 func runUser(ctx context.Context, env *Env, args []string) error {
-	action := ""
-	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
-		action, args = args[0], args[1:]
-	}
+	action, args := splitAction(args)
 	fs := flags(env, "user "+action, "")
 	dsn := dbFlag(env, fs)
 	username := fs.String("username", "", "username used to sign in")
@@ -35,7 +32,9 @@ func runUser(ctx context.Context, env *Env, args []string) error {
 	}
 	defer db.Close()
 	ctx = system(ctx)
-	readPassword := func() (string, error) {
+	// newHash reads a new password (flag, MERIT_PASSWORD or standard input),
+	// checks it and returns its hash.
+	newHash := func() (string, error) {
 		pw := *password
 		if pw == "" {
 			pw = env.Getenv("MERIT_PASSWORD")
@@ -45,7 +44,10 @@ func runUser(ctx context.Context, env *Env, args []string) error {
 			line, _ := bufio.NewReader(env.Stdin).ReadString('\n')
 			pw = strings.TrimRight(line, "\r\n")
 		}
-		return pw, auth.ValidatePassword(pw)
+		if err := auth.ValidatePassword(pw); err != nil {
+			return "", err
+		}
+		return auth.HashPassword(pw, auth.Default)
 	}
 	switch action {
 	case "add":
@@ -53,11 +55,7 @@ func runUser(ctx context.Context, env *Env, args []string) error {
 		if err != nil {
 			return err
 		}
-		pw, err := readPassword()
-		if err != nil {
-			return err
-		}
-		hash, err := auth.HashPassword(pw, auth.Default)
+		hash, err := newHash()
 		if err != nil {
 			return err
 		}
@@ -71,11 +69,7 @@ func runUser(ctx context.Context, env *Env, args []string) error {
 		if err != nil {
 			return err
 		}
-		pw, err := readPassword()
-		if err != nil {
-			return err
-		}
-		hash, err := auth.HashPassword(pw, auth.Default)
+		hash, err := newHash()
 		if err != nil {
 			return err
 		}
