@@ -23,11 +23,11 @@ type userOutput struct {
 // response sets. Wrong credentials get 401 auth.bad_credentials, the same
 // answer whether or not the username exists.
 func (h *handlers) signIn(ctx context.Context, in *signInInput) (*userOutput, error) {
-	u, err := h.sessions.Authenticate(ctx, in.Body.Username, in.Body.Password)
+	r, w := request(ctx)
+	u, err := h.sessions.Authenticate(ctx, in.Body.Username, in.Body.Password, r.RemoteAddr)
 	if err != nil {
 		return nil, err
 	}
-	r, w := request(ctx)
 	if err := h.sessions.SignIn(w, r, u, i18n.FromRequest(r)); err != nil {
 		return nil, err
 	}

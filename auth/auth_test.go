@@ -52,13 +52,13 @@ func TestSessions(t *testing.T) {
 	testdb.Run(t, func(t *testing.T, db *sqldb.DB) {
 		s, u := setup(t, db)
 		ctx := t.Context()
-		if _, err := s.Authenticate(ctx, "operator.auth", "salah"); merit.KindOf(err) != merit.KindUnauthenticated {
+		if _, err := s.Authenticate(ctx, "operator.auth", "salah", "192.0.2.1:5000"); merit.KindOf(err) != merit.KindUnauthenticated {
 			t.Errorf("wrong password: %v", err)
 		}
-		if _, err := s.Authenticate(ctx, "tidak.ada", "kata-sandi-benar"); merit.KindOf(err) != merit.KindUnauthenticated || merit.CodeOf(err) != "auth.bad_credentials" {
+		if _, err := s.Authenticate(ctx, "tidak.ada", "kata-sandi-benar", "192.0.2.1:5000"); merit.KindOf(err) != merit.KindUnauthenticated || merit.CodeOf(err) != "auth.bad_credentials" {
 			t.Errorf("unknown user: %v (must look like a wrong password)", err)
 		}
-		got, err := s.Authenticate(ctx, " Operator.Auth ", "kata-sandi-benar")
+		got, err := s.Authenticate(ctx, " Operator.Auth ", "kata-sandi-benar", "192.0.2.1:5000")
 		if err != nil || got.ID != u.ID {
 			t.Fatalf("good sign-in: %v", err)
 		}
@@ -151,5 +151,44 @@ func TestAbsoluteTimeout(t *testing.T) {
 		if want := step < time.Hour; (actor != nil) != want {
 			t.Errorf("after %v: signed in = %v, want %v", step, actor != nil, want)
 		}
+	}
+}
+
+// Five wrong passwords lock the account for everyone (even with the right
+// password), unknown usernames lock the same way, and the lock ends after
+// LockoutFor; many failures from one address lock that address.
+func TestLockout(t *testing.T) {
+	db := testdb.Open(t, sqldb.SQLite)
+	s, _ := setup(t, db)
+	ctx := t.Context()
+	now := time.Now()
+	s.Now = func() time.Time { return now }
+	for i := 0; i < auth.AccountFailures; i++ {
+		if _, err := s.Authenticate(ctx, "operator.auth", "salah", "192.0.2.1:1"); merit.CodeOf(err) != "auth.bad_credentials" {
+			t.Fatalf("failure %d: %v", i+1, err)
+		}
+	}
+	if _, err := s.Authenticate(ctx, "operator.auth", "kata-sandi-benar", "198.51.100.7:2"); merit.CodeOf(err) != "auth.locked" {
+		t.Fatalf("right password on a locked account from another address: %v", err)
+	}
+	for i := 0; i < auth.AccountFailures; i++ {
+		s.Authenticate(ctx, "tidak.ada", "x", "198.51.100.8:3")
+	}
+	if _, err := s.Authenticate(ctx, "tidak.ada", "x", "198.51.100.9:4"); merit.CodeOf(err) != "auth.locked" {
+		t.Errorf("unknown username not locked like a known one: %v", err)
+	}
+	now = now.Add(auth.LockoutFor + time.Second)
+	if _, err := s.Authenticate(ctx, "operator.auth", "kata-sandi-benar", "198.51.100.7:2"); err != nil {
+		t.Fatalf("after the lockout: %v", err)
+	}
+	// One address trying many usernames is locked as an address.
+	for i := 0; i < auth.AddressFailures; i++ {
+		s.Authenticate(ctx, "tebak"+string(rune('a'+i%26))+string(rune('a'+i/26)), "x", "203.0.113.5:9")
+	}
+	if _, err := s.Authenticate(ctx, "operator.auth", "kata-sandi-benar", "203.0.113.5:10"); merit.CodeOf(err) != "auth.locked" {
+		t.Errorf("address not locked: %v", err)
+	}
+	if _, err := s.Authenticate(ctx, "operator.auth", "kata-sandi-benar", "203.0.113.6:10"); err != nil {
+		t.Errorf("another address: %v", err)
 	}
 }

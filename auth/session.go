@@ -40,6 +40,8 @@ type Sessions struct {
 	// password reset from the CLI) takes effect within cacheTTL.
 	mu    sync.Mutex
 	cache map[string]cachedSession
+
+	throttle throttle
 }
 
 type cachedSession struct {
@@ -62,24 +64,37 @@ func hashToken(tok string) string {
 	return hex.EncodeToString(sum[:])
 }
 
-// Authenticate checks a username and password and returns the user. Every
-// failure is the same KindUnauthenticated error, so it does not reveal which
-// usernames exist.
-func (s *Sessions) Authenticate(ctx context.Context, username, password string) (*merit.User, error) {
+// Authenticate checks a username and password from the client address addr
+// (the request's RemoteAddr) and returns the user. Every failure is a
+// KindUnauthenticated error that does not reveal which usernames exist;
+// repeated failures lock the username or the address for a while (see
+// AccountFailures), answered with the code auth.locked.
+func (s *Sessions) Authenticate(ctx context.Context, username, password, addr string) (*merit.User, error) {
 	const op = "auth.Authenticate"
-	fail := merit.Errorf(merit.KindUnauthenticated, op, "auth.bad_credentials")
+	now := s.Now()
+	account, address := accountKey(username), addressKey(addr)
+	if until, ok := s.throttle.locked(now, account, address); ok {
+		e := merit.Errorf(merit.KindUnauthenticated, op, "auth.locked")
+		e.Fields = []merit.FieldError{{Field: "username", Code: "auth.locked", Args: []any{int(until.Sub(now).Minutes()) + 1}}}
+		return nil, e
+	}
+	fail := func() (*merit.User, error) {
+		s.throttle.fail(now, map[string]int{account: AccountFailures, address: AddressFailures})
+		return nil, merit.Errorf(merit.KindUnauthenticated, op, "auth.bad_credentials")
+	}
 	u, hash, err := s.DB.UserForSignIn(ctx, strings.ToLower(strings.TrimSpace(username)))
 	if err != nil {
 		if merit.KindOf(err) != merit.KindNotFound {
 			return nil, err
 		}
 		CheckPassword(s.dummyHash, password)
-		return nil, fail
+		return fail()
 	}
 	ok, err := CheckPassword(hash, password)
 	if err != nil || !ok || u.Disabled {
-		return nil, fail
+		return fail()
 	}
+	s.throttle.succeed(account)
 	return u, nil
 }
 

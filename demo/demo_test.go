@@ -299,7 +299,7 @@ func TestGenerate(t *testing.T) {
 				t.Fatalf("%s: sign-ins %+v", ar.Agency.Code, ar.SignIns)
 			}
 			for _, si := range ar.SignIns {
-				u, err := sessions.Authenticate(context.Background(), si.Username, Password)
+				u, err := sessions.Authenticate(context.Background(), si.Username, Password, "192.0.2.1:5000")
 				if err != nil {
 					t.Fatalf("%s: %v", si.Username, err)
 				}
@@ -310,7 +310,7 @@ func TestGenerate(t *testing.T) {
 					t.Errorf("username %s does not name its role", si.Username)
 				}
 			}
-			if _, err := sessions.Authenticate(context.Background(), ar.SignIns[0].Username, "wrong-password"); merit.KindOf(err) != merit.KindUnauthenticated {
+			if _, err := sessions.Authenticate(context.Background(), ar.SignIns[0].Username, "wrong-password", "192.0.2.1:5000"); merit.KindOf(err) != merit.KindUnauthenticated {
 				t.Errorf("wrong password: got %v", err)
 			}
 		}

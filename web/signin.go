@@ -29,7 +29,7 @@ func (h *handler) showSignIn(w http.ResponseWriter, r *http.Request) error {
 func (h *handler) signIn(w http.ResponseWriter, r *http.Request) error {
 	username, password := r.PostFormValue("username"), r.PostFormValue("password")
 	next := localPath(r.PostFormValue("next"))
-	u, err := h.sessions.Authenticate(r.Context(), username, password)
+	u, err := h.sessions.Authenticate(r.Context(), username, password, r.RemoteAddr)
 	if merit.KindOf(err) == merit.KindUnauthenticated {
 		v := signInView{Username: username, Next: next, Error: i18n.Error(langOf(r), err)}
 		return h.render(w, r, http.StatusUnauthorized, "signin", &page{Data: v})
