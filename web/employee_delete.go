@@ -17,19 +17,11 @@ type confirmView struct {
 
 // confirmDeleteEmployee asks before an employee is deleted.
 func (h *handler) confirmDeleteEmployee(w http.ResponseWriter, r *http.Request) error {
-	a, err := h.agency(r)
-	if err != nil {
-		return err
-	}
-	id, err := pathID(r, "id")
+	a, e, err := h.employee(r)
 	if err != nil {
 		return err
 	}
 	if err := authorize(r, merit.PermWrite, a); err != nil {
-		return err
-	}
-	e, err := h.db.FindEmployeeByID(r.Context(), a.ID, id)
-	if err != nil {
 		return err
 	}
 	v := confirmView{Title: "ui.employee.delete", Message: "ui.employee.delete_confirm", Subject: e.FullName() + " (" + e.NIP + ")",
@@ -39,15 +31,7 @@ func (h *handler) confirmDeleteEmployee(w http.ResponseWriter, r *http.Request) 
 
 // deleteEmployee deletes an employee with their histories.
 func (h *handler) deleteEmployee(w http.ResponseWriter, r *http.Request) error {
-	a, err := h.agency(r)
-	if err != nil {
-		return err
-	}
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	e, err := h.db.FindEmployeeByID(r.Context(), a.ID, id)
+	a, e, err := h.employee(r)
 	if err != nil {
 		return err
 	}

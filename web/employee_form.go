@@ -128,19 +128,11 @@ func (h *handler) newEmployee(w http.ResponseWriter, r *http.Request) error {
 
 // editEmployee shows the form filled with an employee's data.
 func (h *handler) editEmployee(w http.ResponseWriter, r *http.Request) error {
-	a, err := h.agency(r)
-	if err != nil {
-		return err
-	}
-	id, err := pathID(r, "id")
+	a, e, err := h.employee(r)
 	if err != nil {
 		return err
 	}
 	if err := authorize(r, merit.PermWrite, a); err != nil {
-		return err
-	}
-	e, err := h.db.FindEmployeeByID(r.Context(), a.ID, id)
-	if err != nil {
 		return err
 	}
 	return h.showEmployeeForm(w, r, a, e, employeeValues(e), nil)

@@ -48,15 +48,7 @@ type historyRow struct {
 
 // showEmployee shows an employee's data utama and every history.
 func (h *handler) showEmployee(w http.ResponseWriter, r *http.Request) error {
-	a, err := h.agency(r)
-	if err != nil {
-		return err
-	}
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	e, err := h.db.FindEmployeeByID(r.Context(), a.ID, id)
+	a, e, err := h.employee(r)
 	if err != nil {
 		return err
 	}

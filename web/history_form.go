@@ -31,19 +31,11 @@ type historyTarget struct {
 }
 
 func (h *handler) historyTarget(r *http.Request) (historyTarget, error) {
-	a, err := h.agency(r)
-	if err != nil {
-		return historyTarget{}, err
-	}
-	id, err := pathID(r, "id")
-	if err != nil {
-		return historyTarget{}, err
-	}
 	kind, err := historyKind(r)
 	if err != nil {
 		return historyTarget{}, err
 	}
-	e, err := h.db.FindEmployeeByID(r.Context(), a.ID, id)
+	a, e, err := h.employee(r)
 	if err != nil {
 		return historyTarget{}, err
 	}

@@ -97,6 +97,24 @@ func pathID(r *http.Request, name string) (int64, error) {
 	return id, nil
 }
 
+// employee returns the agency and the employee named by the path
+// ({agency} and {id}); not found when either is not the caller's to see.
+func (h *handler) employee(r *http.Request) (*merit.Agency, *merit.Employee, error) {
+	a, err := h.agency(r)
+	if err != nil {
+		return nil, nil, err
+	}
+	id, err := pathID(r, "id")
+	if err != nil {
+		return nil, nil, err
+	}
+	e, err := h.db.FindEmployeeByID(r.Context(), a.ID, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	return a, e, nil
+}
+
 // authorize checks a permission before showing a form. The storage layer
 // checks again on every write; this only spares a viewer a form they could
 // not submit.
