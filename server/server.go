@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"time"
 
+	"merit"
 	"merit/auth"
 	"merit/sqldb"
 )
@@ -45,6 +46,7 @@ func (s *Server) Handler() http.Handler {
 	}
 	var h http.Handler = mux
 	h = s.Sessions.Middleware(h)
+	h = withClient(h)
 	h = http.NewCrossOriginProtection().Handler(h)
 	h = securityHeaders(h)
 	h = s.logRequests(h)
@@ -65,6 +67,18 @@ func (s *Server) handleHealth(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusServiceUnavailable)
 	}
 	json.NewEncoder(w).Encode(body)
+}
+
+// withClient puts the client's address (without the port) and user agent
+// in the request's context, for the audit trail of the writes it makes.
+func withClient(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ip := r.RemoteAddr
+		if host, _, err := net.SplitHostPort(ip); err == nil {
+			ip = host
+		}
+		next.ServeHTTP(w, r.WithContext(merit.WithClient(r.Context(), ip, r.UserAgent())))
+	})
 }
 
 // securityHeaders sets a strict content security policy (no inline script or

@@ -26,9 +26,11 @@ func (db *DB) CreateAgency(ctx context.Context, a *merit.Agency) error {
 			return err
 		}
 		a.ID, a.CreatedAt = id, tx.now
-		_, err = tx.ExecContext(ctx, `INSERT INTO agency (id, code, name, kind, created_at) VALUES ($1, $2, $3, $4, $5)`,
-			a.ID, a.Code, a.Name, a.Kind, a.CreatedAt)
-		return err
+		if _, err = tx.ExecContext(ctx, `INSERT INTO agency (id, code, name, kind, created_at) VALUES ($1, $2, $3, $4, $5)`,
+			a.ID, a.Code, a.Name, a.Kind, a.CreatedAt); err != nil {
+			return err
+		}
+		return tx.audit(ctx, a.ID, merit.AuditCreate, "agency", a.ID, nil, a)
 	}))
 }
 
@@ -90,7 +92,12 @@ func (db *DB) CreateUnit(ctx context.Context, u *merit.Unit) error {
 	if err := u.Validate(); err != nil {
 		return err
 	}
-	return translate(op, db.writeTx(ctx, func(tx *Tx) error { return tx.createUnit(ctx, u) }))
+	return translate(op, db.writeTx(ctx, func(tx *Tx) error {
+		if err := tx.createUnit(ctx, u); err != nil {
+			return err
+		}
+		return tx.audit(ctx, u.AgencyID, merit.AuditCreate, "unit", u.ID, nil, u)
+	}))
 }
 
 func (tx *Tx) createUnit(ctx context.Context, u *merit.Unit) error {
@@ -114,6 +121,13 @@ func (db *DB) UpdateUnit(ctx context.Context, u *merit.Unit) error {
 		return err
 	}
 	return translate(op, db.writeTx(ctx, func(tx *Tx) error {
+		old := &merit.Unit{AgencyID: u.AgencyID, ID: u.ID}
+		var parent sql.NullInt64
+		if err := tx.QueryRowContext(ctx, `SELECT parent_id, name FROM unit WHERE agency_id = $1 AND id = $2`, u.AgencyID, u.ID).
+			Scan(&parent, &old.Name); err != nil {
+			return err
+		}
+		old.ParentID = parent.Int64
 		if u.ParentID != 0 {
 			units, err := findUnits(ctx, tx, u.AgencyID)
 			if err != nil {
@@ -130,7 +144,10 @@ func (db *DB) UpdateUnit(ctx context.Context, u *merit.Unit) error {
 		if err != nil {
 			return err
 		}
-		return mustAffect(res, op)
+		if err := mustAffect(res, op); err != nil {
+			return err
+		}
+		return tx.audit(ctx, u.AgencyID, merit.AuditUpdate, "unit", u.ID, old, u)
 	}))
 }
 
@@ -187,7 +204,12 @@ func (db *DB) CreatePosition(ctx context.Context, p *merit.Position) error {
 	if err := p.Validate(ref); err != nil {
 		return err
 	}
-	return translate(op, db.writeTx(ctx, func(tx *Tx) error { return tx.createPosition(ctx, p) }))
+	return translate(op, db.writeTx(ctx, func(tx *Tx) error {
+		if err := tx.createPosition(ctx, p); err != nil {
+			return err
+		}
+		return tx.audit(ctx, p.AgencyID, merit.AuditCreate, "position", p.ID, nil, p)
+	}))
 }
 
 func (tx *Tx) createPosition(ctx context.Context, p *merit.Position) error {

@@ -37,6 +37,16 @@ type Bulk struct {
 	insert    *sql.Stmt
 	ids       idBlock
 	written   int // employees inserted or updated
+	counts    BulkCounts
+}
+
+// BulkCounts is what one Bulk wrote, recorded as its "import" audit entry.
+type BulkCounts struct {
+	Inserted  int `json:"inserted"`
+	Updated   int `json:"updated"`
+	Unchanged int `json:"unchanged"`
+	Units     int `json:"units"`     // units created
+	Positions int `json:"positions"` // positions created
 }
 
 type knownEmployee struct {
@@ -99,7 +109,12 @@ func (db *DB) Bulk(ctx context.Context, agencyID int64, perm merit.Permission, f
 		}
 		defer stmt.Close()
 		b.insert = stmt
-		return fn(b)
+		if err := fn(b); err != nil {
+			return err
+		}
+		// One entry for the whole batch; inserted employees get no entry of
+		// their own (docs/decisions.md, "Audit of imports").
+		return tx.audit(ctx, agencyID, merit.AuditImport, "employee", 0, nil, b.counts)
 	})
 	if errors.Is(err, ErrRollback) {
 		return nil
@@ -217,6 +232,7 @@ func (b *Bulk) Unit(ctx context.Context, parent, name string) (int64, error) {
 		return 0, err
 	}
 	b.rememberUnit(u.ID, parent, name)
+	b.counts.Units++
 	return u.ID, nil
 }
 
@@ -232,6 +248,7 @@ func (b *Bulk) Position(ctx context.Context, p *merit.Position) (int64, error) {
 		return 0, err
 	}
 	b.positions[positionKey(p.UnitID, p.Name)] = p.ID
+	b.counts.Positions++
 	return p.ID, nil
 }
 
@@ -251,20 +268,26 @@ func (b *Bulk) Upsert(ctx context.Context, e *merit.Employee) (Outcome, error) {
 		}
 		b.known.put(e.NIP, knownEmployee{id: e.ID, sum: fingerprint(e)})
 		b.written++
+		b.counts.Inserted++
 		return Inserted, nil
 	}
 	e.ID = k.id
 	sum := fingerprint(e)
 	if sum == k.sum {
+		b.counts.Unchanged++
 		return Unchanged, nil
 	}
-	old, err := scanEmployee(b.tx.QueryRowContext(ctx, `SELECT `+employeeColumns+employeeFrom+` WHERE e.agency_id = $1 AND e.id = $2`, b.agencyID, k.id))
+	old, err := employeeByID(ctx, b.tx, b.agencyID, k.id)
 	if err != nil {
 		return 0, err
 	}
 	if err := b.tx.updateEmployee(ctx, old, e); err != nil {
 		return 0, err
 	}
+	if err := b.tx.audit(ctx, b.agencyID, merit.AuditUpdate, "employee", e.ID, old, e); err != nil {
+		return 0, err
+	}
+	b.counts.Updated++
 	b.known.put(e.NIP, knownEmployee{id: e.ID, sum: sum})
 	b.written++
 	return Updated, nil

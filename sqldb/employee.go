@@ -95,7 +95,10 @@ func (db *DB) CreateEmployee(ctx context.Context, e *merit.Employee) error {
 			return &merit.Error{Kind: merit.KindConflict, Op: op, Code: "err.conflict",
 				Fields: []merit.FieldError{{Field: "nip", Code: "employee.nip_taken", Value: e.NIP}}}
 		}
-		return tx.insertEmployee(ctx, e)
+		if err := tx.insertEmployee(ctx, e); err != nil {
+			return err
+		}
+		return tx.audit(ctx, e.AgencyID, merit.AuditCreate, "employee", e.ID, nil, e)
 	}))
 }
 
@@ -136,7 +139,7 @@ func (db *DB) UpdateEmployee(ctx context.Context, e *merit.Employee) error {
 		return err
 	}
 	return translate(op, db.writeTx(ctx, func(tx *Tx) error {
-		old, err := scanEmployee(tx.QueryRowContext(ctx, `SELECT `+employeeColumns+employeeFrom+` WHERE e.agency_id = $1 AND e.id = $2`, e.AgencyID, e.ID))
+		old, err := employeeByID(ctx, tx, e.AgencyID, e.ID)
 		if err != nil {
 			return err
 		}
@@ -153,7 +156,10 @@ func (db *DB) UpdateEmployee(ctx context.Context, e *merit.Employee) error {
 					Fields: []merit.FieldError{{Field: "nip", Code: "employee.nip_taken", Value: e.NIP}}}
 			}
 		}
-		return tx.updateEmployee(ctx, old, e)
+		if err := tx.updateEmployee(ctx, old, e); err != nil {
+			return err
+		}
+		return tx.audit(ctx, e.AgencyID, merit.AuditUpdate, "employee", e.ID, old, e)
 	}))
 }
 
@@ -235,11 +241,14 @@ func (db *DB) DeleteEmployee(ctx context.Context, agencyID, id int64) error {
 		return err
 	}
 	return translate(op, db.writeTx(ctx, func(tx *Tx) error {
-		res, err := tx.ExecContext(ctx, `DELETE FROM employee WHERE agency_id = $1 AND id = $2`, agencyID, id)
+		old, err := employeeByID(ctx, tx, agencyID, id)
 		if err != nil {
 			return err
 		}
-		return mustAffect(res, op)
+		if _, err := tx.ExecContext(ctx, `DELETE FROM employee WHERE agency_id = $1 AND id = $2`, agencyID, id); err != nil {
+			return err
+		}
+		return tx.audit(ctx, agencyID, merit.AuditDelete, "employee", id, old, nil)
 	}))
 }
 
@@ -249,8 +258,13 @@ func (db *DB) FindEmployeeByID(ctx context.Context, agencyID, id int64) (*merit.
 	if err := merit.Authorize(ctx, merit.PermRead, agencyID); err != nil {
 		return nil, err
 	}
-	e, err := scanEmployee(db.read.QueryRowContext(ctx, `SELECT `+employeeColumns+employeeFrom+` WHERE e.agency_id = $1 AND e.id = $2`, agencyID, id))
+	e, err := employeeByID(ctx, db.read, agencyID, id)
 	return e, translate(op, err)
+}
+
+// employeeByID reads one employee of the agency.
+func employeeByID(ctx context.Context, q querier, agencyID, id int64) (*merit.Employee, error) {
+	return scanEmployee(q.QueryRowContext(ctx, `SELECT `+employeeColumns+employeeFrom+` WHERE e.agency_id = $1 AND e.id = $2`, agencyID, id))
 }
 
 // FindEmployeeByNIP returns the employee of the agency with the NIP.

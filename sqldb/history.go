@@ -61,7 +61,10 @@ func (db *DB) CreateHistory(ctx context.Context, h *merit.HistoryEntry) error {
 		if err := db.validateHistory(ctx, tx, h); err != nil {
 			return err
 		}
-		return tx.insertHistory(ctx, h)
+		if err := tx.insertHistory(ctx, h); err != nil {
+			return err
+		}
+		return tx.audit(ctx, h.AgencyID, merit.AuditCreate, "history", h.ID, nil, h)
 	}))
 }
 
@@ -75,6 +78,10 @@ func (db *DB) UpdateHistory(ctx context.Context, h *merit.HistoryEntry) error {
 		if err := db.validateHistory(ctx, tx, h); err != nil {
 			return err
 		}
+		old, err := historyByID(ctx, tx, h.AgencyID, h.EmployeeID, h.ID)
+		if err != nil {
+			return err
+		}
 		res, err := tx.ExecContext(ctx, `UPDATE employee_history SET ref = $5, title = $6, place = $7, start_date = $8,
 			end_date = $9, hours = $10, doc_number = $11, doc_date = $12
 			WHERE agency_id = $1 AND id = $2 AND employee_id = $3 AND kind = $4`,
@@ -82,7 +89,11 @@ func (db *DB) UpdateHistory(ctx context.Context, h *merit.HistoryEntry) error {
 		if err != nil {
 			return err
 		}
-		return mustAffect(res, op)
+		if err := mustAffect(res, op); err != nil {
+			return err
+		}
+		h.CreatedAt = old.CreatedAt
+		return tx.audit(ctx, h.AgencyID, merit.AuditUpdate, "history", h.ID, old, h)
 	}))
 }
 
@@ -93,12 +104,21 @@ func (db *DB) DeleteHistory(ctx context.Context, agencyID, employeeID, id int64)
 		return err
 	}
 	return translate(op, db.writeTx(ctx, func(tx *Tx) error {
-		res, err := tx.ExecContext(ctx, `DELETE FROM employee_history WHERE agency_id = $1 AND employee_id = $2 AND id = $3`, agencyID, employeeID, id)
+		old, err := historyByID(ctx, tx, agencyID, employeeID, id)
 		if err != nil {
 			return err
 		}
-		return mustAffect(res, op)
+		if _, err := tx.ExecContext(ctx, `DELETE FROM employee_history WHERE agency_id = $1 AND employee_id = $2 AND id = $3`, agencyID, employeeID, id); err != nil {
+			return err
+		}
+		return tx.audit(ctx, agencyID, merit.AuditDelete, "history", id, old, nil)
 	}))
+}
+
+// historyByID reads one history entry of the employee.
+func historyByID(ctx context.Context, q querier, agencyID, employeeID, id int64) (*merit.HistoryEntry, error) {
+	return scanHistory(q.QueryRowContext(ctx, `SELECT `+historyColumns+` FROM employee_history WHERE agency_id = $1 AND employee_id = $2 AND id = $3`,
+		agencyID, employeeID, id))
 }
 
 // FindHistory returns an employee's history entries, all kinds or one, newest

@@ -41,7 +41,7 @@ func (db *DB) CreateUser(ctx context.Context, u *merit.User, passwordHash string
 				return err
 			}
 		}
-		return nil
+		return tx.audit(ctx, 0, merit.AuditCreate, "user", u.ID, nil, u)
 	}))
 }
 
@@ -60,8 +60,10 @@ func (db *DB) SetPassword(ctx context.Context, userID int64, passwordHash string
 		if err := mustAffect(res, op); err != nil {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, `DELETE FROM user_session WHERE user_id = $1`, userID)
-		return err
+		if _, err = tx.ExecContext(ctx, `DELETE FROM user_session WHERE user_id = $1`, userID); err != nil {
+			return err
+		}
+		return tx.audit(ctx, 0, merit.AuditUpdate, "user", userID, nil, map[string]bool{"passwordChanged": true})
 	}))
 }
 

@@ -15,6 +15,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	_ "github.com/jackc/pgx/v5/stdlib"
@@ -75,8 +76,15 @@ func createDatabase(tb testing.TB, admin string) string {
 // Open returns a migrated database of the engine, closed when the test ends.
 func Open(tb testing.TB, engine string) *sqldb.DB {
 	tb.Helper()
+	return OpenDSN(tb, DSN(tb, engine))
+}
+
+// OpenDSN returns the migrated database of a DSN from DSN, closed when the
+// test ends.
+func OpenDSN(tb testing.TB, dsn string) *sqldb.DB {
+	tb.Helper()
 	ctx := context.Background()
-	db, err := sqldb.Open(ctx, DSN(tb, engine))
+	db, err := sqldb.Open(ctx, dsn)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -85,6 +93,23 @@ func Open(tb testing.TB, engine string) *sqldb.DB {
 		tb.Fatal(err)
 	}
 	return db
+}
+
+// Raw opens a plain database/sql connection to the database of a DSN from
+// DSN, closed when the test ends: for tests that must change rows behind
+// sqldb's back, such as the audit trail's tamper tests.
+func Raw(tb testing.TB, dsn string) *sql.DB {
+	tb.Helper()
+	driver, name := "pgx", dsn
+	if path, ok := strings.CutPrefix(dsn, "sqlite:"); ok {
+		driver, name = "sqlite", "file:"+(&url.URL{Path: path}).EscapedPath()+"?_pragma=busy_timeout(10000)"
+	}
+	raw, err := sql.Open(driver, name)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { raw.Close() })
+	return raw
 }
 
 // Run runs f as a subtest once per engine.
