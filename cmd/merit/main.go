@@ -1,9 +1,10 @@
 // Command merit is the one binary of Merit: the web server, the JSON API and
 // the administration commands (migrate, demo data, import, export, backup,
-// users).
+// users, audit trail).
 //
 //	merit serve                  serve the web UI and API (default sqlite:data/merit.db)
 //	merit import employees ...   import a SIASN-style CSV or XLSX file
+//	merit audit verify           check the audit trail's hash chains
 //	merit help COMMAND           help for one command
 package main
 
