@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"merit"
 	"merit/auth"
 	"merit/internal/testdb"
 	"merit/server"
@@ -69,5 +70,19 @@ func TestPanicIsA500(t *testing.T) {
 	h.ServeHTTP(rec, httptest.NewRequest("GET", "/", nil))
 	if rec.Code != 500 || strings.Contains(rec.Body.String(), "boom") {
 		t.Errorf("panic answered %d %q", rec.Code, rec.Body.String())
+	}
+}
+
+// TestClientInContext: every request's context carries the client's address
+// (without the port) and user agent, which the audit trail records.
+func TestClientInContext(t *testing.T) {
+	var got merit.Client
+	h := newServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { got = merit.ClientFrom(r.Context()) }))
+	req := httptest.NewRequest("GET", "/", nil)
+	req.RemoteAddr = "203.0.113.7:52110"
+	req.Header.Set("User-Agent", "Mozilla/5.0 Firefox/140.0")
+	h.ServeHTTP(httptest.NewRecorder(), req)
+	if got != (merit.Client{IP: "203.0.113.7", UserAgent: "Mozilla/5.0 Firefox/140.0"}) {
+		t.Errorf("client = %+v", got)
 	}
 }
