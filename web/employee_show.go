@@ -14,6 +14,7 @@ type profileView struct {
 	Base     string // the profile's path
 	Facts    []fact
 	Sections []historySection
+	Changes  []changeView // the record's change history, newest first
 }
 
 // fact is one labelled value of the data utama.
@@ -83,6 +84,9 @@ func (h *handler) showEmployee(w http.ResponseWriter, r *http.Request) error {
 			s.Rows = append(s.Rows, row)
 		}
 		v.Sections = append(v.Sections, s)
+	}
+	if v.Changes, err = h.employeeChanges(r.Context(), lang, e); err != nil {
+		return err
 	}
 	return h.render(w, r, http.StatusOK, "employee", &page{Agency: a, Nav: "employees", Data: v})
 }
