@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"time"
 
 	"merit"
 )
@@ -236,4 +237,99 @@ func misplaced(ctx context.Context, tx *sql.Tx, e *merit.AuditEntry, prev string
 		return nil, err
 	}
 	return &merit.AuditProblem{AgencyID: e.AgencyID, Seq: e.Seq, Kind: kind}, nil
+}
+
+// AuditFilter selects entries of one agency's audit trail for the audit
+// search: each set field narrows the result. From and To are civil dates in
+// WIB, both included.
+type AuditFilter struct {
+	Entity string     `json:"entity,omitempty"`
+	Action string     `json:"action,omitempty"`
+	Actor  string     `json:"actor,omitempty"` // the username, exactly
+	From   merit.Date `json:"from,omitzero"`
+	To     merit.Date `json:"to,omitzero"`
+	Limit  int        `json:"-"` // at most this many, newest first; 0 means 50
+	Offset int        `json:"-"`
+}
+
+// auditExport is the action of the entry that records an export of the
+// audit trail itself.
+const auditExport = "export"
+
+// wib is the zone in which the audit search reads dates.
+var wib = time.FixedZone("WIB", 7*3600)
+
+// SearchAudit returns one page of the agency's audit entries that match f,
+// newest first, and how many match in all. Only agency admins may search the
+// trail (merit.PermManageUsers): it shows every user's actions.
+func (db *DB) SearchAudit(ctx context.Context, agencyID int64, f AuditFilter) ([]*merit.AuditEntry, int, error) {
+	const op = "sqldb.SearchAudit"
+	if err := merit.Authorize(ctx, merit.PermManageUsers, agencyID); err != nil {
+		return nil, 0, err
+	}
+	where := ` FROM audit_log WHERE agency_id = $1`
+	args := []any{agencyID}
+	add := func(cond string, v any) {
+		args = append(args, v)
+		where += fmt.Sprintf(" AND "+cond, len(args))
+	}
+	if f.Entity != "" {
+		add(`entity = $%d`, f.Entity)
+	}
+	if f.Action != "" {
+		add(`action = $%d`, f.Action)
+	}
+	if f.Actor != "" {
+		add(`actor = $%d`, f.Actor)
+	}
+	if !f.From.IsZero() {
+		add(`at >= $%d`, dayStart(f.From).UTC())
+	}
+	if !f.To.IsZero() {
+		add(`at < $%d`, dayStart(f.To).AddDate(0, 0, 1).UTC())
+	}
+	var total int
+	if err := db.read.QueryRowContext(ctx, `SELECT COUNT(*)`+where, args...).Scan(&total); err != nil {
+		return nil, 0, translate(op, err)
+	}
+	if f.Limit <= 0 {
+		f.Limit = 50
+	}
+	args = append(args, f.Limit, max(f.Offset, 0))
+	rows, err := db.read.QueryContext(ctx, `SELECT `+auditColumns+where+fmt.Sprintf(` ORDER BY seq DESC LIMIT $%d OFFSET $%d`, len(args)-1, len(args)), args...)
+	if err != nil {
+		return nil, 0, translate(op, err)
+	}
+	defer rows.Close()
+	var out []*merit.AuditEntry
+	for rows.Next() {
+		e, err := scanAudit(rows)
+		if err != nil {
+			return nil, 0, translate(op, err)
+		}
+		out = append(out, e)
+	}
+	return out, total, translate(op, rows.Err())
+}
+
+// dayStart is midnight WIB at the start of d.
+func dayStart(d merit.Date) time.Time {
+	return time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, wib)
+}
+
+// RecordAuditExport writes to the agency's audit trail that the actor
+// exported the entries matching f (count of them), so that reading the trail
+// out of the system leaves a trace too. Admins only, like SearchAudit.
+func (db *DB) RecordAuditExport(ctx context.Context, agencyID int64, f AuditFilter, count int) error {
+	const op = "sqldb.RecordAuditExport"
+	if err := merit.Authorize(ctx, merit.PermManageUsers, agencyID); err != nil {
+		return err
+	}
+	after := struct {
+		AuditFilter
+		Count int `json:"count"`
+	}{f, count}
+	return translate(op, db.writeTx(ctx, func(tx *Tx) error {
+		return tx.audit(ctx, agencyID, auditExport, "audit_log", 0, nil, after)
+	}))
 }

@@ -74,3 +74,81 @@ func within(n *html.Node, part string) []string {
 	})
 	return out
 }
+
+// The audit search is for agency admins: it filters the trail, pages, and
+// exports the filtered entries as CSV, which itself goes into the trail.
+func TestAuditSearch(t *testing.T) {
+	testdb.Run(t, func(t *testing.T, db *sqldb.DB) {
+		a := newApp(t, db, 3)
+		siti := a.siti()
+		form := sitiForm(siti)
+		form.Set("golongan", "IV/a")
+		a.signIn("operator").post(a.profileURL(siti)+"/ubah", form).want(http.StatusOK)
+		search := "/a/kota-magelang/audit"
+
+		admin := a.signIn("admin")
+		p := admin.get(search).want(http.StatusOK)
+		p.one("nav.nav a[href=" + search + "]")
+		for _, c := range []struct {
+			query string
+			count string
+		}{
+			{"?entity=history", "Menampilkan 1–6 dari 6 catatan"},
+			{"?entity=employee&action=update", "Menampilkan 1–1 dari 1 catatan"},
+			{"?actor=operator", "Menampilkan 1–1 dari 1 catatan"},
+			{"?actor=operator&from=2000-01-01&to=2000-12-31", ""},
+		} {
+			p := admin.get(search + c.query).want(http.StatusOK)
+			if c.count == "" {
+				p.one("p.empty")
+				continue
+			}
+			if got := textOf(p.one(".result-count")); got != c.count {
+				t.Errorf("%s: %q, want %q", c.query, got, c.count)
+			}
+		}
+		p = admin.get(search + "?entity=employee&action=update").want(http.StatusOK)
+		if diff := within(p.one("table.audit tbody tr"), "li"); !slices.Equal(diff, []string{"Golongan: III/d → IV/a"}) {
+			t.Errorf("diff %q", diff)
+		}
+		if got := attr(p.one("select#f-entity option[selected]"), "value"); got != "employee" {
+			t.Errorf("entity filter shows %q", got)
+		}
+		if got := attr(p.one(".actions a[download]"), "href"); got != search+".csv?action=update&entity=employee" {
+			t.Errorf("export link %q", got)
+		}
+
+		csv := admin.get(search + ".csv?entity=history").want(http.StatusOK)
+		if ct := csv.header.Get("Content-Type"); ct != "text/csv; charset=utf-8" {
+			t.Errorf("export type %q", ct)
+		}
+		lines := strings.Split(strings.TrimSpace(csv.body), "\r\n")
+		if len(lines) != 7 || !strings.HasPrefix(lines[0], "seq,at,actor_id,actor,action,entity") || !strings.Contains(lines[1], ",create,history,") {
+			t.Errorf("export has %d lines: %q", len(lines), lines[:min(2, len(lines))])
+		}
+		exports, _, err := db.SearchAudit(testdb.System(), a.agency.ID, sqldb.AuditFilter{Action: "export"})
+		if err != nil || len(exports) != 1 || exports[0].Actor != "admin" || exports[0].Entity != "audit_log" ||
+			!strings.Contains(exports[0].After, `"entity":"history"`) || !strings.Contains(exports[0].After, `"count":6`) {
+			t.Errorf("the export is not in the trail: %v %+v", err, exports)
+		}
+		p = admin.get(search + "?action=export").want(http.StatusOK)
+		if got := within(p.one("table.audit tbody tr"), "td"); got[2] != "Ekspor" || got[3] != "Jejak audit" {
+			t.Errorf("export entry shows %q", got)
+		}
+
+		for _, name := range []string{"operator", "viewer"} {
+			u := a.signIn(name)
+			if n := len(u.get("/a/kota-magelang").want(http.StatusOK).all("nav.nav a[href=" + search + "]")); n != 0 {
+				t.Errorf("%s sees the audit link", name)
+			}
+			u.get(search).want(http.StatusForbidden)
+			u.get(search + ".csv").want(http.StatusForbidden)
+		}
+		lain := a.signIn("lain")
+		lain.get(search).want(http.StatusNotFound)
+		lain.get(search + ".csv").want(http.StatusNotFound)
+		if _, n, _ := db.SearchAudit(testdb.System(), a.agency.ID, sqldb.AuditFilter{Action: "export"}); n != 1 {
+			t.Errorf("%d exports recorded, want only the admin's", n)
+		}
+	})
+}

@@ -13,11 +13,13 @@ import (
 
 // changeView is one entry of a record's change history, for reading.
 type changeView struct {
-	At      string // WIB
-	Actor   string
-	Action  string // i18n key
-	IP      string
-	Changes []fieldChange
+	At       string // WIB
+	Actor    string
+	Action   string // i18n key
+	Entity   string // i18n key
+	EntityID int64  // 0 for an entry about many records (an import, an export)
+	IP       string
+	Changes  []fieldChange
 }
 
 // fieldChange is one field that an audited write changed.
@@ -32,34 +34,40 @@ type fieldChange struct {
 var auditHidden = []string{"id", "agencyId", "unitName", "positionName", "jenisJabatan", "updatedAt", "createdAt"}
 
 // employeeChanges returns the change history of one employee record, newest
-// first, with unit and position ids shown by name.
+// first.
 func (h *handler) employeeChanges(ctx context.Context, lang string, e *merit.Employee) ([]changeView, error) {
 	entries, err := h.db.FindAudit(ctx, e.AgencyID, "employee", e.ID, 100)
 	if err != nil {
 		return nil, err
 	}
+	return h.changeViews(ctx, lang, e.AgencyID, entries)
+}
+
+// changeViews formats audit entries for reading, with unit and position ids
+// shown by name.
+func (h *handler) changeViews(ctx context.Context, lang string, agencyID int64, entries []*merit.AuditEntry) ([]changeView, error) {
 	names := map[string]map[string]string{}
 	lookup := func(field, id string) (string, error) {
-		if field != "unitId" && field != "positionId" {
+		if field != "unitId" && field != "positionId" && field != "parentId" {
 			return id, nil
 		}
 		if names[field] == nil {
 			names[field] = map[string]string{}
-			if field == "unitId" {
-				units, err := h.db.FindUnits(ctx, e.AgencyID)
-				if err != nil {
-					return "", err
-				}
-				for _, u := range units {
-					names[field][strconv.FormatInt(u.ID, 10)] = u.Name
-				}
-			} else {
-				positions, err := h.db.FindPositions(ctx, e.AgencyID, 0)
+			if field == "positionId" {
+				positions, err := h.db.FindPositions(ctx, agencyID, 0)
 				if err != nil {
 					return "", err
 				}
 				for _, p := range positions {
 					names[field][strconv.FormatInt(p.ID, 10)] = p.Name
+				}
+			} else {
+				units, err := h.db.FindUnits(ctx, agencyID)
+				if err != nil {
+					return "", err
+				}
+				for _, u := range units {
+					names[field][strconv.FormatInt(u.ID, 10)] = u.Name
 				}
 			}
 		}
@@ -74,7 +82,8 @@ func (h *handler) employeeChanges(ctx context.Context, lang string, e *merit.Emp
 		if err != nil {
 			return nil, err
 		}
-		c := changeView{At: i18n.DateTime(lang, entry.At), Actor: entry.Actor, Action: "ui.audit.action." + entry.Action, IP: entry.IP}
+		c := changeView{At: i18n.DateTime(lang, entry.At), Actor: entry.Actor, Action: "ui.audit.action." + entry.Action,
+			Entity: "ui.audit.entity." + entry.Entity, EntityID: entry.EntityID, IP: entry.IP}
 		for _, d := range diff {
 			if d.Old, err = lookup(d.field, d.Old); err != nil {
 				return nil, err

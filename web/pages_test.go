@@ -33,6 +33,7 @@ func TestPagesInBothLanguages(t *testing.T) {
 			"/a/kota-magelang/pegawai/baru": http.StatusOK, "/a/kota-magelang/unit": http.StatusOK,
 			fmt.Sprintf("/a/kota-magelang/unit/%d/ubah", siti.UnitID): http.StatusOK,
 			"/a/kota-magelang/impor":                                  http.StatusOK, "/a/tidak-ada": http.StatusNotFound,
+			"/a/kota-magelang/audit": http.StatusOK, "/a/kota-magelang/audit?entity=employee&action=update&page=2": http.StatusOK,
 		}
 		for _, e := range entries {
 			pages[fmt.Sprintf("%s/riwayat/%s/baru", s, e.Kind)] = http.StatusOK

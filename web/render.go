@@ -148,6 +148,7 @@ func (p *page) Now() time.Time { return time.Now() }
 // layer refuses forbidden writes whatever the page showed.
 type perms struct {
 	Write, Import, Export bool
+	Audit                 bool // the agency's audit search: admins
 }
 
 // funcs returns the template functions bound to a language.
@@ -216,7 +217,7 @@ func (h *handler) render(w http.ResponseWriter, r *http.Request, status int, nam
 	if p.Agency != nil {
 		a := merit.ActorFrom(r.Context())
 		p.Can = perms{Write: a.Can(merit.PermWrite, p.Agency.ID), Import: a.Can(merit.PermImport, p.Agency.ID),
-			Export: a.Can(merit.PermExport, p.Agency.ID)}
+			Export: a.Can(merit.PermExport, p.Agency.ID), Audit: a.Can(merit.PermManageUsers, p.Agency.ID)}
 		if p.User != nil {
 			for _, g := range p.User.Grants {
 				if g.AgencyID == p.Agency.ID {

@@ -82,6 +82,9 @@ func (h *handler) routes() http.Handler {
 	mux.Handle("GET /a/{agency}/impor/{job}", h.member(h.showImportJob))
 	mux.Handle("GET /a/{agency}/impor/{job}/ditolak", h.member(h.importRejects))
 
+	mux.Handle("GET /a/{agency}/audit", h.member(h.showAudit))
+	mux.Handle("GET /a/{agency}/audit.csv", h.member(h.exportAudit))
+
 	mux.Handle("/", h.page(h.notFound))
 	return mux
 }
