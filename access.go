@@ -30,6 +30,21 @@ func (r Role) Valid() bool {
 	return false
 }
 
+// Covers reports whether r is at least as powerful as o (admin covers
+// operator covers viewer), so an API token never gets more than its user.
+func (r Role) Covers(o Role) bool {
+	ri, oi := -1, -1
+	for i, x := range Roles {
+		if x == r {
+			ri = i
+		}
+		if x == o {
+			oi = i
+		}
+	}
+	return ri >= 0 && oi >= 0 && ri <= oi
+}
+
 // Permission is one kind of action on an agency's data.
 type Permission string
 

@@ -14,6 +14,9 @@ const (
 	AuditUpdate = "update"
 	AuditDelete = "delete"
 	AuditImport = "import" // one bulk write (spreadsheet import, demo data) with its counts
+	AuditRevoke = "revoke" // an API token was revoked
+
+	AuditSignOutAll = "sign_out_all" // every session of a user was ended
 )
 
 // AuditEntry is one entry of an agency's audit trail: who did what to which

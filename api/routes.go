@@ -26,6 +26,8 @@ func (h *handlers) register(api huma.API) {
 	signOut := op("sign-out", del, "/session", "session", "Sign out", http.StatusNoContent)
 	signOut.Security = nil
 	huma.Register(api, signOut, h.signOut)
+	huma.Register(api, op("sign-out-everywhere", del, "/session/all", "session",
+		"Sign out everywhere: end every session of the signed-in user", http.StatusNoContent, 401), h.signOutEverywhere)
 	huma.Register(api, op("get-me", get, "/me", "session", "The signed-in user and their roles per agency", 0, 401), h.me)
 
 	// Agencies and reference data.

@@ -40,6 +40,13 @@ func (h *handlers) signOut(ctx context.Context, _ *struct{}) (*struct{}, error) 
 	return nil, h.sessions.SignOut(w, r)
 }
 
+// signOutEverywhere ends every session of the signed-in user, on every
+// device, and clears this request's cookie.
+func (h *handlers) signOutEverywhere(ctx context.Context, _ *struct{}) (*struct{}, error) {
+	r, w := request(ctx)
+	return nil, h.sessions.SignOutEverywhere(w, r)
+}
+
 // me returns the signed-in user with their grants.
 func (h *handlers) me(ctx context.Context, _ *struct{}) (*userOutput, error) {
 	si := auth.SessionFrom(ctx)

@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
+	"encoding/json"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -13,6 +14,7 @@ import (
 	"time"
 
 	"merit"
+	"merit/i18n"
 	"merit/sqldb"
 )
 
@@ -57,6 +59,32 @@ const cacheTTL = 10 * time.Second
 func NewSessions(db *sqldb.DB, p Params) *Sessions {
 	h, _ := HashPassword("not-a-real-password", p)
 	return &Sessions{DB: db, Params: p, IdleTimeout: 2 * time.Hour, MaxAge: 12 * time.Hour, Now: time.Now, dummyHash: h}
+}
+
+// TokenPrefix starts every API token, so a leaked one is easy to recognize
+// (secret scanners) and never mistaken for a session cookie.
+const TokenPrefix = "mrt_"
+
+// NewToken returns a new API token ("mrt_" + base64url of 32 random bytes)
+// and the SHA-256 that sqldb.CreateToken stores in its place.
+func NewToken() (token, hash string, err error) {
+	b := make([]byte, 32)
+	if _, err := rand.Read(b); err != nil {
+		return "", "", err
+	}
+	token = TokenPrefix + base64.RawURLEncoding.EncodeToString(b)
+	return token, hashToken(token), nil
+}
+
+// unauthorized answers a bad bearer token with a JSON problem (RFC 9457)
+// shaped like the API's, with the stable code auth.bad_token.
+func unauthorized(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("WWW-Authenticate", `Bearer error="invalid_token"`)
+	w.WriteHeader(http.StatusUnauthorized)
+	json.NewEncoder(w).Encode(map[string]any{"title": http.StatusText(http.StatusUnauthorized), "status": http.StatusUnauthorized,
+		"detail": i18n.T(i18n.FromRequest(r), "auth.bad_token"), "code": "auth.bad_token"})
 }
 
 func hashToken(tok string) string {
@@ -111,7 +139,7 @@ func (s *Sessions) SignIn(w http.ResponseWriter, r *http.Request, u *merit.User,
 		CreatedAt: now, SeenAt: now, ExpiresAt: now.Add(s.MaxAge)}); err != nil {
 		return err
 	}
-	http.SetCookie(w, s.cookie(tok, int(s.MaxAge.Seconds())))
+	http.SetCookie(w, s.cookie(r, tok, int(s.MaxAge.Seconds())))
 	return nil
 }
 
@@ -124,13 +152,38 @@ func (s *Sessions) SignOut(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 	}
-	http.SetCookie(w, s.cookie("", -1))
+	http.SetCookie(w, s.cookie(r, "", -1))
 	return nil
 }
 
-func (s *Sessions) cookie(value string, maxAge int) *http.Cookie {
+// SignOutEverywhere ends every session of the request's user, on every
+// device, drops them from this process's cache and clears the cookie.
+func (s *Sessions) SignOutEverywhere(w http.ResponseWriter, r *http.Request) error {
+	si := SessionFrom(r.Context())
+	if si == nil {
+		return merit.Errorf(merit.KindUnauthenticated, "auth.SignOutEverywhere", "err.unauthenticated")
+	}
+	if err := s.DB.DeleteSessionsOfUser(r.Context(), si.User.ID); err != nil {
+		return err
+	}
+	s.mu.Lock()
+	for th, c := range s.cache {
+		if c.user.ID == si.User.ID {
+			delete(s.cache, th)
+		}
+	}
+	s.mu.Unlock()
+	http.SetCookie(w, s.cookie(r, "", -1))
+	return nil
+}
+
+// cookie makes the session cookie, Secure when serving over TLS, directly
+// or (r.URL.Scheme "https", set by the server from a trusted proxy) behind a
+// TLS-terminating proxy.
+func (s *Sessions) cookie(r *http.Request, value string, maxAge int) *http.Cookie {
+	secure := s.Secure || r.TLS != nil || r.URL.Scheme == "https"
 	return &http.Cookie{Name: CookieName, Value: value, Path: "/", MaxAge: maxAge, HttpOnly: true,
-		Secure: s.Secure, SameSite: http.SameSiteLaxMode}
+		Secure: secure, SameSite: http.SameSiteLaxMode}
 }
 
 type sessionKey struct{}
@@ -149,9 +202,23 @@ func SessionFrom(ctx context.Context) *SessionInfo {
 
 // Middleware resolves the session cookie into the request's actor. A missing,
 // unknown, expired or idle session leaves the request anonymous; handlers and
-// the storage layer then answer KindUnauthenticated.
+// the storage layer then answer KindUnauthenticated. An Authorization: Bearer
+// header is an API token instead (see TokenPrefix): a good one acts with the
+// token's single grant, a bad one is answered 401 at once, never anonymous.
 func (s *Sessions) Middleware(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if bearer, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer "); ok {
+			a, err := s.DB.TokenActor(r.Context(), hashToken(strings.TrimSpace(bearer)), s.Now())
+			if err != nil {
+				if merit.KindOf(err) != merit.KindUnauthenticated {
+					slog.ErrorContext(r.Context(), "token lookup", "err", err)
+				}
+				unauthorized(w, r)
+				return
+			}
+			next.ServeHTTP(w, r.WithContext(merit.WithActor(r.Context(), a)))
+			return
+		}
 		c, err := r.Cookie(CookieName)
 		if err != nil || c.Value == "" {
 			next.ServeHTTP(w, r)
@@ -165,7 +232,7 @@ func (s *Sessions) Middleware(next http.Handler) http.Handler {
 			if err != nil && merit.KindOf(err) != merit.KindUnauthenticated {
 				slog.ErrorContext(r.Context(), "session lookup", "err", err)
 			}
-			http.SetCookie(w, s.cookie("", -1))
+			http.SetCookie(w, s.cookie(r, "", -1))
 			next.ServeHTTP(w, r)
 			return
 		}

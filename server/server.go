@@ -8,9 +8,12 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
+	"strings"
 	"time"
 
 	"merit"
@@ -32,6 +35,9 @@ type Server struct {
 	Web      http.Handler // the server-rendered UI, mounted at /
 	API      http.Handler // the JSON API, mounted at /api/v1/
 	Logger   *slog.Logger
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For and
+	// X-Forwarded-Proto headers are believed (see clientAddr); empty: none.
+	TrustedProxies []netip.Prefix
 }
 
 // Handler returns the whole application as one handler.
@@ -46,7 +52,7 @@ func (s *Server) Handler() http.Handler {
 	}
 	var h http.Handler = mux
 	h = s.Sessions.Middleware(h)
-	h = withClient(h)
+	h = s.withClient(h)
 	h = http.NewCrossOriginProtection().Handler(h)
 	h = securityHeaders(h)
 	h = s.logRequests(h)
@@ -69,16 +75,93 @@ func (s *Server) handleHealth(w http.ResponseWriter, r *http.Request) {
 	json.NewEncoder(w).Encode(body)
 }
 
-// withClient puts the client's address (without the port) and user agent
-// in the request's context, for the audit trail of the writes it makes.
-func withClient(next http.Handler) http.Handler {
+// withClient resolves the client's address (see clientAddr) and puts it,
+// without the port, with the user agent in the request's context for the
+// audit trail. It also rewrites r.RemoteAddr to that address, so sign-in
+// throttling counts the real client, not the proxy; and when a trusted proxy
+// says the client used HTTPS it sets r.URL.Scheme, so the session cookie gets
+// the Secure flag.
+func (s *Server) withClient(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		ip := r.RemoteAddr
-		if host, _, err := net.SplitHostPort(ip); err == nil {
-			ip = host
+		ip, https := clientAddr(r, s.TrustedProxies)
+		r2 := r.WithContext(merit.WithClient(r.Context(), ip, r.UserAgent()))
+		r2.RemoteAddr = net.JoinHostPort(ip, "0")
+		if https {
+			u := *r.URL
+			u.Scheme = "https"
+			r2.URL = &u
 		}
-		next.ServeHTTP(w, r.WithContext(merit.WithClient(r.Context(), ip, r.UserAgent())))
+		next.ServeHTTP(w, r2)
 	})
+}
+
+// clientAddr returns the client's address and whether a trusted proxy says
+// it used HTTPS. Only when the direct peer is a trusted proxy are the
+// forwarding headers read: X-Forwarded-For is walked from the right (each
+// proxy appends the address it saw) past the trusted proxies to the first
+// untrusted entry, which is the client; entries left of it were written by
+// the client and may be forged. Otherwise the peer itself is the client.
+func clientAddr(r *http.Request, trusted []netip.Prefix) (string, bool) {
+	peer := r.RemoteAddr
+	if host, _, err := net.SplitHostPort(peer); err == nil {
+		peer = host
+	}
+	isTrusted := func(a string) (netip.Addr, bool) {
+		ip, err := netip.ParseAddr(strings.TrimSpace(a))
+		if err != nil {
+			return ip, false
+		}
+		ip = ip.Unmap()
+		for _, p := range trusted {
+			if p.Contains(ip) {
+				return ip, true
+			}
+		}
+		return ip, false
+	}
+	if _, ok := isTrusted(peer); !ok {
+		return peer, false
+	}
+	client := peer
+	hops := strings.Split(strings.Join(r.Header.Values("X-Forwarded-For"), ","), ",")
+	for i := len(hops) - 1; i >= 0; i-- {
+		ip, ok := isTrusted(hops[i])
+		if !ip.IsValid() {
+			break // garbage: keep the last address a trusted proxy vouched for
+		}
+		client = ip.String()
+		if !ok {
+			break
+		}
+	}
+	protos := strings.Split(r.Header.Get("X-Forwarded-Proto"), ",")
+	return client, strings.EqualFold(strings.TrimSpace(protos[len(protos)-1]), "https")
+}
+
+// ParseTrustedProxies parses a comma-separated list of CIDR ranges or single
+// addresses ("10.0.0.0/8,192.168.1.5") for Server.TrustedProxies.
+func ParseTrustedProxies(list string) ([]netip.Prefix, error) {
+	var out []netip.Prefix
+	for _, f := range strings.Split(list, ",") {
+		f = strings.TrimSpace(f)
+		if f == "" {
+			continue
+		}
+		if !strings.Contains(f, "/") {
+			a, err := netip.ParseAddr(f)
+			if err != nil {
+				return nil, fmt.Errorf("trusted proxy %q: not an address or CIDR range", f)
+			}
+			out = append(out, netip.PrefixFrom(a.Unmap(), a.Unmap().BitLen()))
+			continue
+		}
+		p, err := netip.ParsePrefix(f)
+		if err != nil {
+			return nil, fmt.Errorf("trusted proxy %q: not an address or CIDR range", f)
+		}
+		out = append(out, p.Masked())
+	}
+	return out, nil
 }
 
 // securityHeaders sets a strict content security policy (no inline script or

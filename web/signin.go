@@ -54,6 +54,14 @@ func (h *handler) signOut(w http.ResponseWriter, r *http.Request) error {
 	return redirect(w, r, "/masuk", "ui.flash.signed_out")
 }
 
+// signOutEverywhere ends every session of the user, on every device.
+func (h *handler) signOutEverywhere(w http.ResponseWriter, r *http.Request) error {
+	if err := h.sessions.SignOutEverywhere(w, r); err != nil {
+		return err
+	}
+	return redirect(w, r, "/masuk", "ui.flash.signed_out_all")
+}
+
 func or(s, def string) string {
 	if s == "" {
 		return def

@@ -50,6 +50,7 @@ func (h *handler) routes() http.Handler {
 	mux.Handle("GET /masuk", h.page(h.showSignIn))
 	mux.Handle("POST /masuk", h.page(h.signIn))
 	mux.Handle("POST /keluar", h.page(h.signOut))
+	mux.Handle("POST /keluar-semua", h.page(h.signOutEverywhere))
 	mux.Handle("POST /bahasa", h.page(h.setLanguage))
 
 	mux.Handle("GET /a/{agency}", h.member(h.showDashboard))

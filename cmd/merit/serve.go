@@ -24,12 +24,18 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 	cert := fs.String("tls-cert", env.Getenv("MERIT_TLS_CERT"), "TLS certificate file; with -tls-key serves HTTPS (env MERIT_TLS_CERT)")
 	key := fs.String("tls-key", env.Getenv("MERIT_TLS_KEY"), "TLS key file (env MERIT_TLS_KEY)")
 	demoIfEmpty := fs.Bool("demo", envOr(env, "MERIT_DEMO", "") == "1", "load demo data when the database is empty (env MERIT_DEMO=1)")
+	proxies := fs.String("trusted-proxy", env.Getenv("MERIT_TRUSTED_PROXIES"),
+		"reverse proxies (CIDR[,CIDR]) whose X-Forwarded-For/-Proto are believed; none by default (env MERIT_TRUSTED_PROXIES)")
 	logJSON := fs.Bool("log-json", envOr(env, "MERIT_LOG_JSON", "") == "1", "log as JSON lines (env MERIT_LOG_JSON=1)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if (*cert == "") != (*key == "") {
 		return fmt.Errorf("serve: -tls-cert and -tls-key must be given together")
+	}
+	trusted, err := server.ParseTrustedProxies(*proxies)
+	if err != nil {
+		return fmt.Errorf("serve: %w", err)
 	}
 	var handler slog.Handler = slog.NewTextHandler(env.Stderr, nil)
 	if *logJSON {
@@ -49,7 +55,8 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 	sessions := auth.NewSessions(db, auth.Default)
 	sessions.Secure = *cert != ""
 	deps := server.Deps{DB: db, Sessions: sessions, Logger: logger}
-	srv := &server.Server{DB: db, Sessions: sessions, Logger: logger, Web: web.New(deps), API: api.New(deps)}
+	srv := &server.Server{DB: db, Sessions: sessions, Logger: logger, Web: web.New(deps), API: api.New(deps),
+		TrustedProxies: trusted}
 	ready := make(chan string, 1)
 	go func() {
 		a := <-ready
