@@ -9,16 +9,26 @@ import (
 // Role is what a user may do within one agency.
 type Role string
 
-// The baseline roles. A user holds a role per agency (a Grant); the access
-// issue extends this list (platform admin, evaluator, PPK, panel, employee).
+// The roles. A user holds a role per agency (a Grant) and may hold several.
 const (
 	RoleAdmin    Role = "admin"    // BKPSDM head: everything in the agency, users included
 	RoleOperator Role = "operator" // BKPSDM staff: reads and writes the registry, imports and exports
 	RoleViewer   Role = "viewer"   // reads the registry
+	// RoleEvaluator is BKN, KemenPANRB or a province reading the agencies it
+	// is granted (one grant per agency); it changes nothing.
+	RoleEvaluator Role = "evaluator"
+	// RolePPK is the head of the agency (Pejabat Pembina Kepegawaian): reads
+	// the registry; the decisions it approves come with the features that need them.
+	RolePPK Role = "ppk"
+	// RolePanel is a selection panel member (pansel) and RoleAssessor an
+	// assessor: they see only the selections or assessments they sit on, and
+	// none of the registry, so they hold no registry permission at all.
+	RolePanel    Role = "pansel"
+	RoleAssessor Role = "asesor"
 )
 
-// Roles lists the roles in order of power, for forms and validation.
-var Roles = []Role{RoleAdmin, RoleOperator, RoleViewer}
+// Roles lists the roles, most powerful first, for forms and validation.
+var Roles = []Role{RoleAdmin, RoleOperator, RoleViewer, RoleEvaluator, RolePPK, RolePanel, RoleAssessor}
 
 // Valid reports whether r is a known role.
 func (r Role) Valid() bool {
@@ -30,19 +40,29 @@ func (r Role) Valid() bool {
 	return false
 }
 
-// Covers reports whether r is at least as powerful as o (admin covers
-// operator covers viewer), so an API token never gets more than its user.
+// Covers reports whether every permission of o is also one of r's (admin
+// covers operator covers viewer; viewer, evaluator and PPK cover one
+// another), so an API token never gets more than its user.
 func (r Role) Covers(o Role) bool {
-	ri, oi := -1, -1
-	for i, x := range Roles {
-		if x == r {
-			ri = i
-		}
-		if x == o {
-			oi = i
+	if !r.Valid() || !o.Valid() {
+		return false
+	}
+	for _, p := range rolePermissions[o] {
+		if !r.Has(p) {
+			return false
 		}
 	}
-	return ri >= 0 && oi >= 0 && ri <= oi
+	return true
+}
+
+// Has reports whether the role carries perm, per rolePermissions.
+func (r Role) Has(perm Permission) bool {
+	for _, p := range rolePermissions[r] {
+		if p == perm {
+			return true
+		}
+	}
+	return false
 }
 
 // Permission is one kind of action on an agency's data.
@@ -62,6 +82,12 @@ var rolePermissions = map[Role][]Permission{
 	RoleAdmin:    {PermRead, PermWrite, PermImport, PermExport, PermManageUsers},
 	RoleOperator: {PermRead, PermWrite, PermImport, PermExport},
 	RoleViewer:   {PermRead},
+	// See decisions.md "Roles": evaluator and PPK read, panel and assessor
+	// hold nothing on the registry until selections and assessments exist.
+	RoleEvaluator: {PermRead},
+	RolePPK:       {PermRead},
+	RolePanel:     {},
+	RoleAssessor:  {},
 }
 
 // Grant gives a user a role in one agency.
@@ -90,13 +116,8 @@ func (a *Actor) Can(perm Permission, agencyID int64) bool {
 		return true
 	}
 	for _, g := range a.Grants {
-		if g.AgencyID != agencyID {
-			continue
-		}
-		for _, p := range rolePermissions[g.Role] {
-			if p == perm {
-				return true
-			}
+		if g.AgencyID == agencyID && g.Role.Has(perm) {
+			return true
 		}
 	}
 	return false

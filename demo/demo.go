@@ -146,15 +146,15 @@ func hasEmployees(ctx context.Context, db *sqldb.DB, agencyID int64) (bool, erro
 	return total > 0, err
 }
 
-// createUsers adds the agency's admin, operator and viewer, unless an
-// interrupted run already did.
+// createUsers adds a user for each of demoRoles, unless an interrupted run
+// already did.
 func createUsers(ctx context.Context, db *sqldb.DB, a *merit.Agency, tpl Template) ([]SignIn, error) {
 	hash, err := auth.HashPassword(Password, auth.Cheap)
 	if err != nil {
 		return nil, err
 	}
 	var out []SignIn
-	for _, role := range merit.Roles {
+	for _, role := range demoRoles {
 		si := SignIn{Username: string(role) + "." + tpl.Short, Role: role}
 		out = append(out, si)
 		u := &merit.User{Username: si.Username, Name: roleName[role] + " Demo " + tpl.placeName(),
@@ -170,7 +170,13 @@ func createUsers(ctx context.Context, db *sqldb.DB, a *merit.Agency, tpl Templat
 	return out, nil
 }
 
-var roleName = map[merit.Role]string{merit.RoleAdmin: "Admin", merit.RoleOperator: "Operator", merit.RoleViewer: "Viewer"}
+// demoRoles are the roles that get a demo user in every demo agency, named
+// role.short (pansel.magelang, asesor.magelang, ...).
+var demoRoles = []merit.Role{merit.RoleAdmin, merit.RoleOperator, merit.RoleViewer,
+	merit.RoleEvaluator, merit.RolePPK, merit.RolePanel, merit.RoleAssessor}
+
+var roleName = map[merit.Role]string{merit.RoleAdmin: "Admin", merit.RoleOperator: "Operator", merit.RoleViewer: "Viewer",
+	merit.RoleEvaluator: "Evaluator", merit.RolePPK: "PPK", merit.RolePanel: "Pansel", merit.RoleAssessor: "Asesor"}
 
 // writeEmployees writes the agency's units, every managerial position (filled
 // or vacant) and its people with their histories in one transaction.

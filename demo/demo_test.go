@@ -295,7 +295,7 @@ func TestGenerate(t *testing.T) {
 				t.Errorf("%s: got %d employees (skipped %v), want 200", ar.Agency.Code, ar.Employees, ar.Skipped)
 			}
 			checkAgency(t, ctx, db, ar.Agency, i, opts)
-			if len(ar.SignIns) != 3 {
+			if len(ar.SignIns) != len(demoRoles) {
 				t.Fatalf("%s: sign-ins %+v", ar.Agency.Code, ar.SignIns)
 			}
 			for _, si := range ar.SignIns {
@@ -329,8 +329,8 @@ func TestGenerate(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(users) != 9 {
-			t.Errorf("users after re-run: got %d, want 9", len(users))
+		if want := 3 * len(demoRoles); len(users) != want {
+			t.Errorf("users after re-run: got %d, want %d", len(users), want)
 		}
 	})
 }

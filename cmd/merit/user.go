@@ -21,7 +21,7 @@ func runUser(ctx context.Context, env *Env, args []string) error {
 	username := fs.String("username", "", "username used to sign in")
 	name := fs.String("name", "", "full name shown in the UI (add)")
 	agency := fs.String("agency", "", "agency code the role applies to (add)")
-	role := fs.String("role", string(merit.RoleOperator), "role in the agency: admin, operator or viewer (add)")
+	role := fs.String("role", string(merit.RoleOperator), "role in the agency: admin, operator, viewer, evaluator, ppk, pansel or asesor (add)")
 	password := fs.String("password", "", "password; when empty it is read from MERIT_PASSWORD or standard input")
 	if err := fs.Parse(args); err != nil {
 		return err
