@@ -28,7 +28,12 @@ const (
 )
 
 // Roles lists the roles, most powerful first, for forms and validation.
-var Roles = []Role{RoleAdmin, RoleOperator, RoleViewer, RoleEvaluator, RolePPK, RolePanel, RoleAssessor}
+var Roles = []Role{RoleAdmin, RoleOperator, RoleViewer, RoleEvaluator, RolePPK, RolePanel, RoleAssessor, RoleEmployee}
+
+// RoleEmployee is an ASN's self-service role: its grant is linked to one
+// employee record (Grant.EmployeeID) and reads only that record and its
+// riwayat (see AuthorizeEmployee); it holds no registry-wide permission.
+const RoleEmployee Role = "employee"
 
 // Valid reports whether r is a known role.
 func (r Role) Valid() bool {
@@ -95,6 +100,7 @@ type Grant struct {
 	AgencyID   int64  `json:"agencyId"`
 	AgencyCode string `json:"agencyCode"`
 	Role       Role   `json:"role"`
+	EmployeeID int64  `json:"employeeId,omitempty"` // the own record of a RoleEmployee grant
 }
 
 // Actor is who is acting: a signed-in user, an API token, or the system (the
@@ -174,6 +180,26 @@ func Authorize(ctx context.Context, perm Permission, agencyID int64) error {
 	}
 }
 
+// AuthorizeEmployee decides whether the context's actor may use perm on one
+// employee record: anyone Authorize lets through, and for PermRead also an
+// employee whose grant is linked to that record. Any other record is
+// KindNotFound for an employee, so self-service cannot probe for IDs.
+func AuthorizeEmployee(ctx context.Context, perm Permission, agencyID, employeeID int64) error {
+	err := Authorize(ctx, perm, agencyID)
+	if err == nil || KindOf(err) != KindForbidden {
+		return err
+	}
+	for _, g := range ActorFrom(ctx).Grants {
+		if g.AgencyID == agencyID && g.Role == RoleEmployee {
+			if perm == PermRead && g.EmployeeID == employeeID {
+				return nil
+			}
+			return Errorf(KindNotFound, "AuthorizeEmployee", "err.not_found")
+		}
+	}
+	return err
+}
+
 // User is an account that signs in to the web UI or API.
 type User struct {
 	ID        int64     `json:"id"`
@@ -198,6 +224,9 @@ func (u *User) Validate() error {
 	for _, g := range u.Grants {
 		if !g.Role.Valid() {
 			fs.Add("role", "field.unknown_ref", string(g.Role))
+		}
+		if (g.Role == RoleEmployee) != (g.EmployeeID != 0) {
+			fs.Add("nip", "user.employee_link", "")
 		}
 	}
 	return fs.Err("User.Validate")

@@ -48,6 +48,7 @@ type AgencyResult struct {
 	Employees int           // employees written now
 	Skipped   bool          // the agency already had employees: left alone
 	SignIns   []SignIn      // the demo users of the agency
+	Employee  SignIn        // the demo employee's self-service account (username = NIP)
 	Elapsed   time.Duration // time taken to write it
 }
 
@@ -118,7 +119,10 @@ func generateAgency(ctx context.Context, db *sqldb.DB, ref *merit.Reference, tpl
 	if ar.SignIns, err = createUsers(ctx, db, a, tpl); err != nil {
 		return ar, err
 	}
-	ar.Employees, err = writeEmployees(ctx, db, ref, a, index, opts)
+	if ar.Employees, err = writeEmployees(ctx, db, ref, a, index, opts); err != nil {
+		return ar, err
+	}
+	ar.Employee, err = createEmployeeUser(ctx, db, a)
 	return ar, err
 }
 

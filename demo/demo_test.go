@@ -329,7 +329,8 @@ func TestGenerate(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if want := 3 * len(demoRoles); len(users) != want {
+		// Three agencies, each with a user per demo role and an employee account.
+		if want := 3 * (len(demoRoles) + 1); len(users) != want {
 			t.Errorf("users after re-run: got %d, want %d", len(users), want)
 		}
 	})

@@ -255,7 +255,7 @@ func (db *DB) DeleteEmployee(ctx context.Context, agencyID, id int64) error {
 // FindEmployeeByID returns one employee of the agency.
 func (db *DB) FindEmployeeByID(ctx context.Context, agencyID, id int64) (*merit.Employee, error) {
 	const op = "sqldb.FindEmployeeByID"
-	if err := merit.Authorize(ctx, merit.PermRead, agencyID); err != nil {
+	if err := merit.AuthorizeEmployee(ctx, merit.PermRead, agencyID, id); err != nil {
 		return nil, err
 	}
 	e, err := employeeByID(ctx, db.read, agencyID, id)

@@ -125,7 +125,7 @@ func historyByID(ctx context.Context, q querier, agencyID, employeeID, id int64)
 // first within each kind.
 func (db *DB) FindHistory(ctx context.Context, agencyID, employeeID int64, kind string) ([]*merit.HistoryEntry, error) {
 	const op = "sqldb.FindHistory"
-	if err := merit.Authorize(ctx, merit.PermRead, agencyID); err != nil {
+	if err := merit.AuthorizeEmployee(ctx, merit.PermRead, agencyID, employeeID); err != nil {
 		return nil, err
 	}
 	q := `SELECT ` + historyColumns + ` FROM employee_history WHERE agency_id = $1 AND employee_id = $2`

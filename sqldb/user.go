@@ -3,6 +3,7 @@ package sqldb
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"time"
 
 	"merit"
@@ -36,8 +37,19 @@ func (db *DB) CreateUser(ctx context.Context, u *merit.User, passwordHash string
 			return err
 		}
 		for _, g := range u.Grants {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO user_grant (user_id, agency_id, role) VALUES ($1, $2, $3)`,
-				u.ID, g.AgencyID, string(g.Role)); err != nil {
+			var employeeID sql.NullInt64
+			if g.Role == merit.RoleEmployee {
+				if _, err := employeeByID(ctx, tx, g.AgencyID, g.EmployeeID); errors.Is(err, sql.ErrNoRows) {
+					var fs merit.Fields
+					fs.Add("nip", "err.not_found", "")
+					return fs.Err(op)
+				} else if err != nil {
+					return err
+				}
+				employeeID = sql.NullInt64{Int64: g.EmployeeID, Valid: true}
+			}
+			if _, err := tx.ExecContext(ctx, `INSERT INTO user_grant (user_id, agency_id, role, employee_id) VALUES ($1, $2, $3, $4)`,
+				u.ID, g.AgencyID, string(g.Role), employeeID); err != nil {
 				return err
 			}
 		}
@@ -118,7 +130,7 @@ func (db *DB) userByID(ctx context.Context, id int64) (*merit.User, string, erro
 	if err != nil {
 		return nil, "", translate(op, err)
 	}
-	rows, err := db.read.QueryContext(ctx, `SELECT g.agency_id, a.code, g.role FROM user_grant g JOIN agency a ON a.id = g.agency_id
+	rows, err := db.read.QueryContext(ctx, `SELECT g.agency_id, a.code, g.role, g.employee_id FROM user_grant g JOIN agency a ON a.id = g.agency_id
 		WHERE g.user_id = $1 ORDER BY a.name, g.role`, id)
 	if err != nil {
 		return nil, "", translate(op, err)
@@ -126,9 +138,11 @@ func (db *DB) userByID(ctx context.Context, id int64) (*merit.User, string, erro
 	defer rows.Close()
 	for rows.Next() {
 		var g merit.Grant
-		if err := rows.Scan(&g.AgencyID, &g.AgencyCode, &g.Role); err != nil {
+		var employeeID sql.NullInt64
+		if err := rows.Scan(&g.AgencyID, &g.AgencyCode, &g.Role, &employeeID); err != nil {
 			return nil, "", translate(op, err)
 		}
+		g.EmployeeID = employeeID.Int64
 		u.Grants = append(u.Grants, g)
 	}
 	return u, hash, translate(op, rows.Err())

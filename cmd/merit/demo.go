@@ -110,7 +110,11 @@ func printSignIns(w io.Writer, url string, res *demo.Result) {
 			continue
 		}
 		lines = append(lines, fmt.Sprintf("%s (%s)", ar.Agency.Name, ar.Agency.Code))
-		for _, si := range ar.SignIns {
+		signIns := ar.SignIns
+		if ar.Employee.Username != "" {
+			signIns = append(signIns[:len(signIns):len(signIns)], ar.Employee)
+		}
+		for _, si := range signIns {
 			lines = append(lines, fmt.Sprintf("  user: %-24s password: %s   (%s)", si.Username, res.Password, si.Role))
 		}
 	}

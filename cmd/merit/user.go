@@ -21,8 +21,9 @@ func runUser(ctx context.Context, env *Env, args []string) error {
 	username := fs.String("username", "", "username used to sign in")
 	name := fs.String("name", "", "full name shown in the UI (add)")
 	agency := fs.String("agency", "", "agency code the role applies to (add)")
-	role := fs.String("role", string(merit.RoleOperator), "role in the agency: admin, operator, viewer, evaluator, ppk, pansel or asesor (add)")
+	role := fs.String("role", string(merit.RoleOperator), "role in the agency: admin, operator, viewer, evaluator, ppk, pansel, asesor or employee (with --nip) (add)")
 	password := fs.String("password", "", "password; when empty it is read from MERIT_PASSWORD or standard input")
+	nipFlag := fs.String("nip", "", "NIP of the own record of an employee account (--role employee); it is also the default username (add)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -60,6 +61,19 @@ func runUser(ctx context.Context, env *Env, args []string) error {
 			return err
 		}
 		u := &merit.User{Username: *username, Name: *name, Grants: []merit.Grant{{AgencyID: a.ID, Role: merit.Role(*role)}}}
+		if *nipFlag != "" {
+			e, err := db.FindEmployeeByNIP(ctx, a.ID, strings.TrimSpace(*nipFlag))
+			if err != nil {
+				return err
+			}
+			u.Grants[0].EmployeeID = e.ID
+			if u.Username == "" {
+				u.Username = e.NIP
+			}
+			if u.Name == "" {
+				u.Name = e.Name
+			}
+		}
 		if err := db.CreateUser(ctx, u, hash); err != nil {
 			return err
 		}
