@@ -44,7 +44,9 @@ func (db *DB) FindAgencyByCode(ctx context.Context, code string) (*merit.Agency,
 	if err != nil {
 		return nil, translate(op, err)
 	}
-	if err := merit.Authorize(ctx, merit.PermRead, a.ID); err != nil {
+	// A member without PermRead (an employee, a panel member) still sees the
+	// agency itself; what they may read in it is checked by each read.
+	if err := merit.Authorize(ctx, merit.PermRead, a.ID); err != nil && merit.KindOf(err) != merit.KindForbidden {
 		return nil, err
 	}
 	return &a, nil

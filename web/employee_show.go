@@ -15,6 +15,7 @@ type profileView struct {
 	Facts    []fact
 	Sections []historySection
 	Changes  []changeView // the record's change history, newest first
+	Self     bool         // the employee's own page (/saya): no list, no change history
 }
 
 // fact is one labelled value of the data utama.
@@ -53,13 +54,26 @@ func (h *handler) showEmployee(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	entries, err := h.db.FindHistory(r.Context(), a.ID, e.ID, "")
+	v, err := h.profile(r, a, e)
 	if err != nil {
 		return err
 	}
+	if v.Changes, err = h.employeeChanges(r.Context(), langOf(r), e); err != nil {
+		return err
+	}
+	return h.render(w, r, http.StatusOK, "employee", &page{Agency: a, Nav: "employees", Data: v})
+}
+
+// profile builds the data utama and every history of an employee, for the
+// operators' profile and the employee's own page.
+func (h *handler) profile(r *http.Request, a *merit.Agency, e *merit.Employee) (profileView, error) {
+	entries, err := h.db.FindHistory(r.Context(), a.ID, e.ID, "")
+	if err != nil {
+		return profileView{}, err
+	}
 	ref, err := h.db.Reference(r.Context())
 	if err != nil {
-		return err
+		return profileView{}, err
 	}
 	lang := langOf(r)
 	base := agencyURL(a, "pegawai", e.ID)
@@ -85,10 +99,7 @@ func (h *handler) showEmployee(w http.ResponseWriter, r *http.Request) error {
 		}
 		v.Sections = append(v.Sections, s)
 	}
-	if v.Changes, err = h.employeeChanges(r.Context(), lang, e); err != nil {
-		return err
-	}
-	return h.render(w, r, http.StatusOK, "employee", &page{Agency: a, Nav: "employees", Data: v})
+	return v, nil
 }
 
 // employeeFacts lists the data utama in reading order.

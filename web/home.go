@@ -20,8 +20,8 @@ func (h *handler) home(w http.ResponseWriter, r *http.Request) error {
 	if s == nil {
 		return redirect(w, r, "/masuk", "")
 	}
-	if len(s.User.Grants) == 1 {
-		return redirect(w, r, "/a/"+s.User.Grants[0].AgencyCode, "")
+	if to := landing(s.User); to != "" {
+		return redirect(w, r, to, "")
 	}
 	agencies, err := h.db.FindAgencies(r.Context())
 	if err != nil {
@@ -32,4 +32,17 @@ func (h *handler) home(w http.ResponseWriter, r *http.Request) error {
 		v.Roles[g.AgencyID] = g.Role
 	}
 	return h.render(w, r, http.StatusOK, "agencies", &page{Data: v})
+}
+
+// landing is where a user with a single grant works: an employee's own page
+// or the agency's dashboard; "" for the chooser.
+func landing(u *merit.User) string {
+	switch {
+	case len(u.Grants) != 1:
+		return ""
+	case u.Grants[0].Role == merit.RoleEmployee:
+		return "/saya"
+	default:
+		return "/a/" + u.Grants[0].AgencyCode
+	}
 }

@@ -40,10 +40,7 @@ func (h *handler) signIn(w http.ResponseWriter, r *http.Request) error {
 	if err := h.sessions.SignIn(w, r, u, langOf(r)); err != nil {
 		return err
 	}
-	if next == "" && len(u.Grants) == 1 {
-		next = "/a/" + u.Grants[0].AgencyCode
-	}
-	return redirect(w, r, or(next, "/"), "ui.flash.signed_in", u.Name)
+	return redirect(w, r, or(next, or(landing(u), "/")), "ui.flash.signed_in", u.Name)
 }
 
 // signOut ends the session.

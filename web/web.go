@@ -53,6 +53,7 @@ func (h *handler) routes() http.Handler {
 	mux.Handle("POST /keluar-semua", h.page(h.signOutEverywhere))
 	mux.Handle("POST /bahasa", h.page(h.setLanguage))
 
+	mux.Handle("GET /saya", h.member(h.showSelf))
 	mux.Handle("GET /a/{agency}", h.member(h.showDashboard))
 
 	mux.Handle("GET /a/{agency}/pegawai", h.member(h.listEmployees))
