@@ -44,7 +44,7 @@ func New(d server.Deps) http.Handler {
 // the path; the storage layer answers "not found" for an agency the user does
 // not belong to.
 func (h *handler) routes() http.Handler {
-	mux := http.NewServeMux()
+	mux := &routeMux{ServeMux: http.NewServeMux()}
 	mux.Handle("GET /static/", h.assets)
 	mux.Handle("GET /{$}", h.page(h.home))
 	mux.Handle("GET /masuk", h.page(h.showSignIn))
@@ -89,4 +89,24 @@ func (h *handler) routes() http.Handler {
 
 	mux.Handle("/", h.page(h.notFound))
 	return mux
+}
+
+// routeMux is a ServeMux that remembers the patterns registered on it, so
+// Routes can list them.
+type routeMux struct {
+	*http.ServeMux
+	patterns []string
+}
+
+// Handle registers the handler and remembers the pattern.
+func (m *routeMux) Handle(pattern string, h http.Handler) {
+	m.patterns = append(m.patterns, pattern)
+	m.ServeMux.Handle(pattern, h)
+}
+
+// Routes lists the pattern ("GET /a/{agency}/pegawai", ...) of every page
+// that routes registers, in order: the access matrix test walks this list
+// and fails for a page it holds no rule for.
+func Routes() []string {
+	return (&handler{assets: loadAssets()}).routes().(*routeMux).patterns
 }

@@ -1,0 +1,304 @@
+package server_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http/httptest"
+	"os"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"merit"
+	"merit/api"
+	"merit/auth"
+	"merit/internal/testdb"
+	"merit/server"
+	"merit/sqldb"
+	"merit/web"
+)
+
+// Who may use a route. anyone: no rule beyond not failing (sign-in pages,
+// reference data); signedIn: any signed-in user, whatever their roles;
+// session: a browser session only (an API token, which the matrix uses, is
+// refused); a Permission: a role holding it in the route's agency, nobody
+// elsewhere.
+const (
+	anyone   = merit.Permission("anyone")
+	signedIn = merit.Permission("signed-in")
+	session  = merit.Permission("session")
+)
+
+// accessRules is the expected-allow table of the matrix test: one rule per
+// web page (web.Routes) and per API operation (docs/openapi.json). A route
+// missing here fails the test with its name.
+var accessRules = map[string]merit.Permission{
+	"GET /static/":                        anyone,
+	"GET /{$}":                            session, // the home page and sign-out everywhere belong to a browser session
+	"GET /masuk":                          anyone,
+	"POST /masuk":                         anyone,
+	"POST /keluar":                        anyone,
+	"POST /keluar-semua":                  session, // the home page and sign-out everywhere belong to a browser session
+	"POST /bahasa":                        anyone,
+	"/":                                   anyone,
+	"GET /a/{agency}":                     merit.PermRead,
+	"GET /a/{agency}/pegawai":             merit.PermRead,
+	"GET /a/{agency}/pegawai/ekspor":      merit.PermExport,
+	"GET /a/{agency}/pegawai/baru":        merit.PermWrite,
+	"POST /a/{agency}/pegawai/baru":       merit.PermWrite,
+	"GET /a/{agency}/pegawai/{id}":        merit.PermRead,
+	"GET /a/{agency}/pegawai/{id}/ubah":   merit.PermWrite,
+	"POST /a/{agency}/pegawai/{id}/ubah":  merit.PermWrite,
+	"GET /a/{agency}/pegawai/{id}/hapus":  merit.PermWrite,
+	"POST /a/{agency}/pegawai/{id}/hapus": merit.PermWrite,
+	"GET /a/{agency}/pegawai/{id}/riwayat/{kind}/baru":           merit.PermWrite,
+	"POST /a/{agency}/pegawai/{id}/riwayat/{kind}/baru":          merit.PermWrite,
+	"GET /a/{agency}/pegawai/{id}/riwayat/{kind}/{entry}/ubah":   merit.PermWrite,
+	"POST /a/{agency}/pegawai/{id}/riwayat/{kind}/{entry}/ubah":  merit.PermWrite,
+	"GET /a/{agency}/pegawai/{id}/riwayat/{kind}/{entry}/hapus":  merit.PermWrite,
+	"POST /a/{agency}/pegawai/{id}/riwayat/{kind}/{entry}/hapus": merit.PermWrite,
+	"GET /a/{agency}/unit":                                          merit.PermRead,
+	"POST /a/{agency}/unit":                                         merit.PermWrite,
+	"GET /a/{agency}/unit/{id}/ubah":                                merit.PermWrite,
+	"POST /a/{agency}/unit/{id}/ubah":                               merit.PermWrite,
+	"GET /a/{agency}/impor":                                         merit.PermImport,
+	"POST /a/{agency}/impor":                                        merit.PermImport,
+	"GET /a/{agency}/impor/templat":                                 merit.PermRead, // the empty template: reference data only
+	"GET /a/{agency}/impor/{job}":                                   merit.PermImport,
+	"GET /a/{agency}/impor/{job}/ditolak":                           merit.PermImport,
+	"GET /a/{agency}/audit":                                         merit.PermManageUsers,
+	"GET /a/{agency}/audit.csv":                                     merit.PermManageUsers,
+	"GET /api/v1/agencies":                                          signedIn,
+	"GET /api/v1/agencies/{agency}":                                 merit.PermRead,
+	"GET /api/v1/agencies/{agency}/audit":                           merit.PermManageUsers,
+	"GET /api/v1/agencies/{agency}/employees":                       merit.PermRead,
+	"POST /api/v1/agencies/{agency}/employees":                      merit.PermWrite,
+	"DELETE /api/v1/agencies/{agency}/employees/{id}":               merit.PermWrite,
+	"GET /api/v1/agencies/{agency}/employees/{id}":                  merit.PermRead,
+	"PUT /api/v1/agencies/{agency}/employees/{id}":                  merit.PermWrite,
+	"GET /api/v1/agencies/{agency}/employees/{id}/history":          merit.PermRead,
+	"POST /api/v1/agencies/{agency}/employees/{id}/history":         merit.PermWrite,
+	"DELETE /api/v1/agencies/{agency}/employees/{id}/history/{hid}": merit.PermWrite,
+	"PUT /api/v1/agencies/{agency}/employees/{id}/history/{hid}":    merit.PermWrite,
+	"GET /api/v1/agencies/{agency}/export":                          merit.PermExport,
+	"POST /api/v1/agencies/{agency}/imports":                        merit.PermImport,
+	"GET /api/v1/agencies/{agency}/nip/{nip}":                       merit.PermRead,
+	"GET /api/v1/agencies/{agency}/positions":                       merit.PermRead,
+	"POST /api/v1/agencies/{agency}/positions":                      merit.PermWrite,
+	"GET /api/v1/agencies/{agency}/stats":                           merit.PermRead,
+	"GET /api/v1/agencies/{agency}/units":                           merit.PermRead,
+	"POST /api/v1/agencies/{agency}/units":                          merit.PermWrite,
+	"PUT /api/v1/agencies/{agency}/units/{id}":                      merit.PermWrite,
+	"GET /api/v1/me":                                                session,
+	"GET /api/v1/reference/{table}":                                 anyone,
+	"DELETE /api/v1/session":                                        anyone,
+	"POST /api/v1/session":                                          anyone,
+	"DELETE /api/v1/session/all":                                    session,
+}
+
+// matrixRoutes is every route of the server: the web pages as registered and
+// the API operations as documented.
+func matrixRoutes(t *testing.T) []string {
+	routes := web.Routes()
+	raw, err := os.ReadFile("../docs/openapi.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Paths map[string]map[string]json.RawMessage
+	}
+	if err := json.Unmarshal(raw, &doc); err != nil {
+		t.Fatal(err)
+	}
+	for path, ops := range doc.Paths {
+		for method := range ops {
+			routes = append(routes, strings.ToUpper(method)+" "+path)
+		}
+	}
+	// Deletions run last, a history entry's before its employee's, so every
+	// other route still finds the records.
+	rank := func(r string) int {
+		switch {
+		case !strings.HasPrefix(r, "DELETE ") && !(strings.HasPrefix(r, "POST ") && strings.HasSuffix(r, "/hapus")):
+			return 0
+		case strings.Contains(r, "riwayat") || strings.Contains(r, "history"):
+			return 1
+		}
+		return 2
+	}
+	sort.Slice(routes, func(i, j int) bool {
+		if ri, rj := rank(routes[i]), rank(routes[j]); ri != rj {
+			return ri < rj
+		}
+		return routes[i] < routes[j]
+	})
+	return routes
+}
+
+// destructive reports whether the route removes its record (after the first
+// allowed role has used it, the others find nothing).
+func destructive(route string) bool {
+	return strings.HasPrefix(route, "DELETE ") || (strings.HasPrefix(route, "POST ") && strings.HasSuffix(route, "/hapus"))
+}
+
+// record is one agency's rows a route's path can name.
+type record struct {
+	code            string
+	employee, entry int64
+	unit            int64
+	nip             string
+}
+
+// TestAccessMatrix walks every route × every role × own agency / other
+// agency × own record / another agency's record, with real requests on the
+// composed server (API tokens carry each role, so no CSRF or throttling is
+// in the way). An allow where the table says deny, a deny that is not
+// 401/403/404 (or the sign-in redirect of a page, or the 422 of a refused
+// API body), and any 500 fail.
+func TestAccessMatrix(t *testing.T) {
+	testdb.Run(t, func(t *testing.T, db *sqldb.DB) {
+		sys := testdb.System()
+		mk := func(code string, seq int) (record, int64) {
+			a, root := testdb.Agency(t, db, code)
+			e := testdb.Employee(a.ID, seq)
+			if err := db.CreateEmployee(sys, e); err != nil {
+				t.Fatal(err)
+			}
+			h := &merit.HistoryEntry{AgencyID: a.ID, EmployeeID: e.ID, Kind: merit.HistPenghargaan, Title: "Satyalancana Karya Satya",
+				Start: merit.MustDate("2020-08-17")}
+			if err := db.CreateHistory(sys, h); err != nil {
+				t.Fatal(err)
+			}
+			return record{code: code, employee: e.ID, entry: h.ID, unit: root.ID, nip: e.NIP}, a.ID
+		}
+		own, ownID := mk("kota-matrix", 1)
+		other, _ := mk("kota-lain", 2)
+
+		sessions := auth.NewSessions(db, auth.Cheap)
+		deps := server.Deps{DB: db, Sessions: sessions, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}
+		h := (&server.Server{DB: db, Sessions: sessions, Logger: deps.Logger, API: api.New(deps), Web: web.New(deps)}).Handler()
+
+		// One user and one token per role, each granted the own agency only.
+		tokens := map[merit.Role]string{}
+		actors := []merit.Role{""} // "" is anonymous
+		for _, role := range merit.Roles {
+			u := &merit.User{Username: "matrix." + string(role), Name: "Matrix " + string(role),
+				Grants: []merit.Grant{{AgencyID: ownID, Role: role}}}
+			if role == merit.RoleEmployee {
+				// Self-service: the own agency's record is theirs. An API
+				// token carries no record link, so through a token an
+				// employee reaches nothing (their browser session is
+				// covered by the self-service tests).
+				u.Grants[0].EmployeeID = own.employee
+			}
+			if err := db.CreateUser(sys, u, "x"); err != nil {
+				t.Fatal(err)
+			}
+			tok, hash, err := auth.NewToken()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := db.CreateToken(sys, &sqldb.Token{UserID: u.ID, AgencyID: ownID, Role: role, Name: "matrix",
+				TokenHash: hash, ExpiresAt: time.Now().Add(time.Hour)}); err != nil {
+				t.Fatal(err)
+			}
+			tokens[role] = tok
+			actors = append(actors, role)
+		}
+
+		fill := func(pattern string, agency, rec record) string {
+			path := pattern[strings.Index(pattern, " ")+1:]
+			id := rec.employee
+			if strings.Contains(path, "/unit") {
+				id = rec.unit
+			}
+			return strings.NewReplacer("{$}", "", "{agency}", agency.code, "{id}", fmt.Sprint(id), "{entry}", fmt.Sprint(rec.entry),
+				"{hid}", fmt.Sprint(rec.entry), "{kind}", merit.HistPenghargaan, "{nip}", rec.nip, "{job}", "1",
+				"{table}", "golongan").Replace(path)
+		}
+		missing := 0
+		for _, route := range matrixRoutes(t) {
+			perm, ok := accessRules[route]
+			if !ok {
+				t.Errorf("route %q has no rule in the access matrix", route)
+				missing++
+				continue
+			}
+			method := "GET"
+			if i := strings.Index(route, " "); i > 0 {
+				method = route[:i]
+			} else {
+				route = "GET " + route
+			}
+			hasAgency := strings.Contains(route, "{agency}")
+			hasRecord := strings.Contains(route, "{id}") || strings.Contains(route, "{nip}")
+			type scope struct {
+				name          string
+				agency, rec   record
+				sameAsGranted bool
+			}
+			scopes := []scope{{"own agency", own, own, true}}
+			if hasAgency {
+				scopes = append(scopes, scope{"other agency", other, other, false})
+			}
+			if hasRecord {
+				scopes = append(scopes, scope{"own agency, other agency's record", own, other, false})
+			}
+			for _, sc := range scopes {
+				for _, role := range actors {
+					var allow bool
+					switch perm {
+					case anyone:
+						allow = true
+					case signedIn:
+						allow = role != ""
+					case session:
+						allow = false
+					default:
+						allow = role != "" && sc.sameAsGranted && role.Has(perm)
+					}
+
+					path := fill(route, sc.agency, sc.rec)
+					body, ctype := "", "application/x-www-form-urlencoded"
+					if strings.HasPrefix(path, "/api/") {
+						body, ctype = "{}", "application/json"
+					}
+					req := httptest.NewRequest(method, path, strings.NewReader(body))
+					req.Header.Set("Content-Type", ctype)
+					if role != "" {
+						req.Header.Set("Authorization", "Bearer "+tokens[role])
+					}
+					rec := httptest.NewRecorder()
+					h.ServeHTTP(rec, req)
+					who := string(role)
+					if who == "" {
+						who = "anonymous"
+					}
+					code, loc := rec.Code, rec.Header().Get("Location")
+					name := fmt.Sprintf("%s %s as %s (%s)", method, path, who, sc.name)
+					// An API write whose "{}" body fails the schema is refused
+					// before any access decision: nothing is written, and the
+					// answer is the same whether the record exists or not.
+					bodyRefused := code == 422 && body == "{}" && (method == "POST" || method == "PUT")
+					denied := code == 401 || code == 403 || code == 404 || bodyRefused || (code/100 == 3 && strings.HasPrefix(loc, "/masuk"))
+					switch {
+					case code >= 500:
+						t.Errorf("%s: status %d", name, code)
+					case !allow && !denied:
+						t.Errorf("%s: status %d %s, want a deny (401/403/404)", name, code, loc)
+					case allow && perm != anyone && (code == 401 || code == 403 || code/100 == 3 && strings.HasPrefix(loc, "/masuk")):
+						t.Errorf("%s: status %d %s, want allowed", name, code, loc)
+					case allow && code == 404 && hasRecord && !destructive(route) && !strings.Contains(route, "{job}"):
+						t.Errorf("%s: status 404, want the record found", name)
+					}
+				}
+			}
+		}
+		if missing > 0 {
+			t.Errorf("%d routes have no rule", missing)
+		}
+	})
+}
