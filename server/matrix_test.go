@@ -24,12 +24,14 @@ import (
 // Who may use a route. anyone: no rule beyond not failing (sign-in pages,
 // reference data); signedIn: any signed-in user, whatever their roles;
 // session: a browser session only (an API token, which the matrix uses, is
-// refused); a Permission: a role holding it in the route's agency, nobody
-// elsewhere.
+// refused); member: any role granted in the route's agency (the agency's
+// name, the empty import template); a Permission: a role holding it in the
+// route's agency, nobody elsewhere.
 const (
 	anyone   = merit.Permission("anyone")
 	signedIn = merit.Permission("signed-in")
 	session  = merit.Permission("session")
+	member   = merit.Permission("member")
 )
 
 // accessRules is the expected-allow table of the matrix test: one rule per
@@ -44,6 +46,7 @@ var accessRules = map[string]merit.Permission{
 	"POST /keluar-semua":                  session, // the home page and sign-out everywhere belong to a browser session
 	"POST /bahasa":                        anyone,
 	"/":                                   anyone,
+	"GET /saya":                           session, // the employee's own page, by browser session
 	"GET /a/{agency}":                     merit.PermRead,
 	"GET /a/{agency}/pegawai":             merit.PermRead,
 	"GET /a/{agency}/pegawai/ekspor":      merit.PermExport,
@@ -66,13 +69,13 @@ var accessRules = map[string]merit.Permission{
 	"POST /a/{agency}/unit/{id}/ubah":                               merit.PermWrite,
 	"GET /a/{agency}/impor":                                         merit.PermImport,
 	"POST /a/{agency}/impor":                                        merit.PermImport,
-	"GET /a/{agency}/impor/templat":                                 merit.PermRead, // the empty template: reference data only
+	"GET /a/{agency}/impor/templat":                                 member, // the empty template: reference data only
 	"GET /a/{agency}/impor/{job}":                                   merit.PermImport,
 	"GET /a/{agency}/impor/{job}/ditolak":                           merit.PermImport,
 	"GET /a/{agency}/audit":                                         merit.PermManageUsers,
 	"GET /a/{agency}/audit.csv":                                     merit.PermManageUsers,
 	"GET /api/v1/agencies":                                          signedIn,
-	"GET /api/v1/agencies/{agency}":                                 merit.PermRead,
+	"GET /api/v1/agencies/{agency}":                                 member,
 	"GET /api/v1/agencies/{agency}/audit":                           merit.PermManageUsers,
 	"GET /api/v1/agencies/{agency}/employees":                       merit.PermRead,
 	"POST /api/v1/agencies/{agency}/employees":                      merit.PermWrite,
@@ -257,6 +260,8 @@ func TestAccessMatrix(t *testing.T) {
 						allow = role != ""
 					case session:
 						allow = false
+					case member:
+						allow = role != "" && sc.sameAsGranted
 					default:
 						allow = role != "" && sc.sameAsGranted && role.Has(perm)
 					}
