@@ -35,6 +35,11 @@ var Roles = []Role{RoleAdmin, RoleOperator, RoleViewer, RoleEvaluator, RolePPK, 
 // riwayat (see AuthorizeEmployee); it holds no registry-wide permission.
 const RoleEmployee Role = "employee"
 
+// PermPropose is proposing a change of one's own record (usulan perubahan
+// data). No role holds it in rolePermissions: AuthorizeEmployee grants it to
+// an employee for their linked record only.
+const PermPropose Permission = "self.propose"
+
 // Valid reports whether r is a known role.
 func (r Role) Valid() bool {
 	for _, x := range Roles {
@@ -181,9 +186,9 @@ func Authorize(ctx context.Context, perm Permission, agencyID int64) error {
 }
 
 // AuthorizeEmployee decides whether the context's actor may use perm on one
-// employee record: anyone Authorize lets through, and for PermRead also an
-// employee whose grant is linked to that record. Any other record is
-// KindNotFound for an employee, so self-service cannot probe for IDs.
+// employee record: anyone Authorize lets through, and for PermRead and
+// PermPropose also an employee whose grant is linked to that record. Any
+// other record is KindNotFound for an employee, so self-service cannot probe for IDs.
 func AuthorizeEmployee(ctx context.Context, perm Permission, agencyID, employeeID int64) error {
 	err := Authorize(ctx, perm, agencyID)
 	if err == nil || KindOf(err) != KindForbidden {
@@ -191,7 +196,7 @@ func AuthorizeEmployee(ctx context.Context, perm Permission, agencyID, employeeI
 	}
 	for _, g := range ActorFrom(ctx).Grants {
 		if g.AgencyID == agencyID && g.Role == RoleEmployee {
-			if perm == PermRead && g.EmployeeID == employeeID {
+			if (perm == PermRead || perm == PermPropose) && g.EmployeeID == employeeID {
 				return nil
 			}
 			return Errorf(KindNotFound, "AuthorizeEmployee", "err.not_found")

@@ -138,29 +138,35 @@ func (db *DB) UpdateEmployee(ctx context.Context, e *merit.Employee) error {
 	if err := merit.Authorize(ctx, merit.PermWrite, e.AgencyID); err != nil {
 		return err
 	}
-	return translate(op, db.writeTx(ctx, func(tx *Tx) error {
-		old, err := employeeByID(ctx, tx, e.AgencyID, e.ID)
-		if err != nil {
+	return translate(op, db.writeTx(ctx, func(tx *Tx) error { return tx.validatedUpdate(ctx, e) }))
+}
+
+// validatedUpdate is UpdateEmployee inside a transaction (the caller has
+// authorized it): validate, keep the NIP unique, write, record history and
+// audit. Accepting a proposal uses it too.
+func (tx *Tx) validatedUpdate(ctx context.Context, e *merit.Employee) error {
+	const op = "sqldb.UpdateEmployee"
+	old, err := employeeByID(ctx, tx, e.AgencyID, e.ID)
+	if err != nil {
+		return err
+	}
+	if err := tx.db.validateEmployee(ctx, tx, e); err != nil {
+		return err
+	}
+	if old.NIP != e.NIP {
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM employee WHERE agency_id = $1 AND nip = $2`, e.AgencyID, e.NIP).Scan(&n); err != nil {
 			return err
 		}
-		if err := db.validateEmployee(ctx, tx, e); err != nil {
-			return err
+		if n > 0 {
+			return &merit.Error{Kind: merit.KindConflict, Op: op, Code: "err.conflict",
+				Fields: []merit.FieldError{{Field: "nip", Code: "employee.nip_taken", Value: e.NIP}}}
 		}
-		if old.NIP != e.NIP {
-			var n int
-			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM employee WHERE agency_id = $1 AND nip = $2`, e.AgencyID, e.NIP).Scan(&n); err != nil {
-				return err
-			}
-			if n > 0 {
-				return &merit.Error{Kind: merit.KindConflict, Op: op, Code: "err.conflict",
-					Fields: []merit.FieldError{{Field: "nip", Code: "employee.nip_taken", Value: e.NIP}}}
-			}
-		}
-		if err := tx.updateEmployee(ctx, old, e); err != nil {
-			return err
-		}
-		return tx.audit(ctx, e.AgencyID, merit.AuditUpdate, "employee", e.ID, old, e)
-	}))
+	}
+	if err := tx.updateEmployee(ctx, old, e); err != nil {
+		return err
+	}
+	return tx.audit(ctx, e.AgencyID, merit.AuditUpdate, "employee", e.ID, old, e)
 }
 
 func (tx *Tx) updateEmployee(ctx context.Context, old, e *merit.Employee) error {
