@@ -368,27 +368,48 @@ func (b *Bulk) Reference(ctx context.Context) (*merit.Reference, error) {
 func (b *Bulk) Today() merit.Date { return merit.DateOf(b.tx.now) }
 
 // EachEmployee calls fn with every employee of the agency in NIP order, one
-// at a time from a single query, so an export of any size streams.
+// at a time from a single query, so an export of any size streams. Personal
+// data leaving the system leaves a trace: the export is recorded on the
+// agency's audit trail (action "export", entity "employee", with how many
+// records were handed out), also when it stops part way.
 func (db *DB) EachEmployee(ctx context.Context, agencyID int64, fn func(*merit.Employee) error) error {
 	const op = "sqldb.EachEmployee"
 	if err := merit.Authorize(ctx, merit.PermExport, agencyID); err != nil {
 		return err
 	}
+	count, err := db.eachEmployee(ctx, agencyID, fn)
+	if count > 0 || err == nil {
+		audited := translate(op, db.writeTx(ctx, func(tx *Tx) error {
+			return tx.audit(ctx, agencyID, auditExport, "employee", 0, nil, struct {
+				Count int `json:"count"`
+			}{count})
+		}))
+		err = errors.Join(err, audited)
+	}
+	return err
+}
+
+// eachEmployee is the query of EachEmployee; it returns how many employees
+// fn was given.
+func (db *DB) eachEmployee(ctx context.Context, agencyID int64, fn func(*merit.Employee) error) (int, error) {
+	const op = "sqldb.EachEmployee"
 	rows, err := db.read.QueryContext(ctx, `SELECT `+employeeColumns+employeeFrom+` WHERE e.agency_id = $1 ORDER BY e.nip`, agencyID)
 	if err != nil {
-		return translate(op, err)
+		return 0, translate(op, err)
 	}
 	defer rows.Close()
+	n := 0
 	for rows.Next() {
 		e, err := scanEmployee(rows)
 		if err != nil {
-			return translate(op, err)
+			return n, translate(op, err)
 		}
+		n++
 		if err := fn(e); err != nil {
-			return err
+			return n, err
 		}
 	}
-	return translate(op, rows.Err())
+	return n, translate(op, rows.Err())
 }
 
 // RawInsertEmployees inserts the rows that each gives into the employee table
