@@ -68,6 +68,17 @@ func TestMigrateUserAndBackup(t *testing.T) {
 			if err != nil || !strings.Contains(out, "operator.satu") {
 				t.Fatalf("user add: %v %q", err, out)
 			}
+			// An evaluator reads several agencies: one grant each.
+			if _, _, err := cli(t, vars, "agency", "add", "--code", "kota-dua", "--name", "Pemerintah Kota Dua", "--kind", "kota"); err != nil {
+				t.Fatal(err)
+			}
+			out, _, err = cli(t, vars, "user", "add", "--username", "evaluator.bkn", "--name", "Evaluator BKN", "--agency", "kota-cli, kota-dua", "--role", "evaluator")
+			if err != nil || !strings.Contains(out, "evaluator of kota-cli, kota-dua") {
+				t.Fatalf("evaluator add: %v %q", err, out)
+			}
+			if _, _, err := cli(t, vars, "user", "add", "--username", "x.z", "--name", "X", "--agency", "kota-cli,kota-tidak-ada", "--role", "evaluator"); exitCode(err) != 2 {
+				t.Errorf("unknown second agency: %v (exit %d)", err, exitCode(err))
+			}
 			if _, _, err := cli(t, vars, "user", "add", "--username", "operator.satu", "--name", "Lagi", "--agency", "kota-cli"); err == nil {
 				t.Error("duplicate username accepted")
 			}

@@ -20,7 +20,7 @@ func runUser(ctx context.Context, env *Env, args []string) error {
 	dsn := dbFlag(env, fs)
 	username := fs.String("username", "", "username used to sign in")
 	name := fs.String("name", "", "full name shown in the UI (add)")
-	agency := fs.String("agency", "", "agency code the role applies to (add)")
+	agency := fs.String("agency", "", "agency code the role applies to; several comma-separated, e.g. an evaluator's (add)")
 	role := fs.String("role", string(merit.RoleOperator), "role in the agency: admin, operator, viewer, evaluator, ppk, pansel, asesor or employee (with --nip) (add)")
 	password := fs.String("password", "", "password; when empty it is read from MERIT_PASSWORD or standard input")
 	nipFlag := fs.String("nip", "", "NIP of the own record of an employee account (--role employee); it is also the default username (add)")
@@ -52,17 +52,22 @@ func runUser(ctx context.Context, env *Env, args []string) error {
 	}
 	switch action {
 	case "add":
-		a, err := agencyByCode(ctx, db, *agency)
-		if err != nil {
-			return err
+		u := &merit.User{Username: *username, Name: *name}
+		var codes []string
+		for _, code := range strings.Split(*agency, ",") {
+			a, err := agencyByCode(ctx, db, strings.TrimSpace(code))
+			if err != nil {
+				return err
+			}
+			u.Grants = append(u.Grants, merit.Grant{AgencyID: a.ID, Role: merit.Role(*role)})
+			codes = append(codes, a.Code)
 		}
 		hash, err := newHash()
 		if err != nil {
 			return err
 		}
-		u := &merit.User{Username: *username, Name: *name, Grants: []merit.Grant{{AgencyID: a.ID, Role: merit.Role(*role)}}}
 		if *nipFlag != "" {
-			e, err := db.FindEmployeeByNIP(ctx, a.ID, strings.TrimSpace(*nipFlag))
+			e, err := db.FindEmployeeByNIP(ctx, u.Grants[0].AgencyID, strings.TrimSpace(*nipFlag))
 			if err != nil {
 				return err
 			}
@@ -77,7 +82,7 @@ func runUser(ctx context.Context, env *Env, args []string) error {
 		if err := db.CreateUser(ctx, u, hash); err != nil {
 			return err
 		}
-		fmt.Fprintf(env.Stdout, "user %s added as %s of %s\n", u.Username, *role, a.Code)
+		fmt.Fprintf(env.Stdout, "user %s added as %s of %s\n", u.Username, *role, strings.Join(codes, ", "))
 	case "passwd":
 		u, _, err := db.UserForSignIn(ctx, strings.ToLower(*username))
 		if err != nil {
