@@ -126,23 +126,36 @@ func generateAgency(ctx context.Context, db *sqldb.DB, ref *merit.Reference, tpl
 	return ar, err
 }
 
+// ServeAgencies is how many agencies the default demo (merit serve --demo)
+// loads: two, so that isolation between agencies can be tried.
+const ServeAgencies = 2
+
 // Pending reports whether the default demo should be loaded: the database
-// has no agency, or only the default demo agency without employees (a load
-// that was interrupted). ctx must carry the system actor.
+// has no agency, or only default demo agencies of which one is missing or
+// has no employees (a load that was interrupted). ctx must carry the system
+// actor.
 func Pending(ctx context.Context, db *sqldb.DB) (bool, error) {
 	n, err := db.CountAgencies(ctx)
-	if err != nil || n != 1 {
+	if err != nil || n == 0 || n > ServeAgencies {
 		return n == 0, err
 	}
-	a, err := db.FindAgencyByCode(ctx, templates[0].Code)
-	if merit.KindOf(err) == merit.KindNotFound {
-		return false, nil
+	found, empty := 0, false
+	for _, tpl := range templates[:ServeAgencies] {
+		a, err := db.FindAgencyByCode(ctx, tpl.Code)
+		if merit.KindOf(err) == merit.KindNotFound {
+			continue
+		}
+		if err != nil {
+			return false, err
+		}
+		found++
+		has, err := hasEmployees(ctx, db, a.ID)
+		if err != nil {
+			return false, err
+		}
+		empty = empty || !has
 	}
-	if err != nil {
-		return false, err
-	}
-	has, err := hasEmployees(ctx, db, a.ID)
-	return !has, err
+	return found == n && (empty || found < ServeAgencies), nil
 }
 
 func hasEmployees(ctx context.Context, db *sqldb.DB, agencyID int64) (bool, error) {

@@ -409,3 +409,31 @@ func TestGenerateDefaultSize(t *testing.T) {
 	t.Logf("generated and stored %d employees with their histories on SQLite in %s (%.0f employees/s)",
 		ar.Employees, elapsed.Round(time.Millisecond), float64(ar.Employees)/elapsed.Seconds())
 }
+
+// TestPending: the default demo is pending on an empty database and while
+// one of its ServeAgencies agencies is missing or empty, and never once
+// another agency exists.
+func TestPending(t *testing.T) {
+	testdb.Run(t, func(t *testing.T, db *sqldb.DB) {
+		ctx := testdb.System()
+		check := func(step string, want bool) {
+			t.Helper()
+			if got, err := Pending(ctx, db); err != nil || got != want {
+				t.Fatalf("%s: pending %v (%v), want %v", step, got, err, want)
+			}
+		}
+		check("empty", true)
+		opts := Options{Seed: 3, Agencies: 1, Employees: 20, Today: merit.Today()}
+		if _, err := Generate(ctx, db, opts); err != nil {
+			t.Fatal(err)
+		}
+		check("first agency only", true)
+		opts.Agencies = ServeAgencies
+		if _, err := Generate(ctx, db, opts); err != nil {
+			t.Fatal(err)
+		}
+		check("both loaded", false)
+		testdb.Agency(t, db, "kota-nyata")
+		check("a real agency beside them", false)
+	})
+}

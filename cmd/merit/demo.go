@@ -70,7 +70,7 @@ func runDemo(ctx context.Context, env *Env, args []string) error {
 	return nil
 }
 
-// loadDemoIfEmpty loads the default demo agency when the database has none
+// loadDemoIfEmpty loads the default demo agencies when the database has none
 // (merit serve --demo, which make run uses) and prints its sign-ins. On later
 // starts it reminds of the demo sign-in while the demo admin exists.
 func loadDemoIfEmpty(ctx context.Context, env *Env, db *sqldb.DB, addr string) error {
@@ -94,7 +94,7 @@ func loadDemoIfEmpty(ctx context.Context, env *Env, db *sqldb.DB, addr string) e
 		return nil
 	}
 	fmt.Fprintln(env.Stdout, "Database kosong: membuat data demo / empty database: creating demo data ...")
-	res, err := demo.Generate(ctx, db, demo.Options{Seed: 1})
+	res, err := demo.Generate(ctx, db, demo.Options{Seed: 1, Agencies: demo.ServeAgencies})
 	if err != nil {
 		return err
 	}

@@ -37,11 +37,11 @@ func TestDemoCommand(t *testing.T) {
 }
 
 // TestLoadDemoIfEmpty is what make run does on a fresh machine: serve --demo
-// loads the default demo into an empty SQLite database and prints the
-// sign-in; the next start only reminds of it.
+// loads the default demo (two agencies) into an empty SQLite database and
+// prints the sign-ins; the next start only reminds of them.
 func TestLoadDemoIfEmpty(t *testing.T) {
 	if testing.Short() {
-		t.Skip("loads 6,000 employees")
+		t.Skip("loads 12,000 employees")
 	}
 	db := testdb.Open(t, sqldb.SQLite)
 	var out bytes.Buffer
@@ -49,7 +49,7 @@ func TestLoadDemoIfEmpty(t *testing.T) {
 	if err := loadDemoIfEmpty(context.Background(), env, db, ":8080"); err != nil {
 		t.Fatal(err)
 	}
-	if s := out.String(); !strings.Contains(s, "admin.magelang") || !strings.Contains(s, "│ Masuk / Sign in: http://localhost:8080") {
+	if s := out.String(); !strings.Contains(s, "admin.magelang") || !strings.Contains(s, "admin.salatiga") || !strings.Contains(s, "│ Masuk / Sign in: http://localhost:8080") {
 		t.Errorf("first start printed:\n%s", s)
 	}
 	out.Reset()
