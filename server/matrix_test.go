@@ -100,6 +100,17 @@ var accessRules = map[string]merit.Permission{
 	"DELETE /api/v1/session":                                        anyone,
 	"POST /api/v1/session":                                          anyone,
 	"DELETE /api/v1/session/all":                                    session,
+
+	// Usulan perubahan data: the employee's form by browser session; the
+	// queue, a proposal, its decision and attachment for operators (and, for
+	// the proposal and attachment, its own employee by browser session).
+	"GET /saya/usulan":                                 session,
+	"POST /saya/usulan":                                session,
+	"GET /a/{agency}/usulan":                           merit.PermWrite,
+	"GET /a/{agency}/usulan/{proposal}":                merit.PermWrite,
+	"POST /a/{agency}/usulan/{proposal}/terima":        merit.PermWrite,
+	"POST /a/{agency}/usulan/{proposal}/tolak":         merit.PermWrite,
+	"GET /a/{agency}/usulan/{proposal}/lampiran/{att}": merit.PermWrite,
 }
 
 // matrixRoutes is every route of the server: the web pages as registered and

@@ -16,6 +16,8 @@ type profileView struct {
 	Sections []historySection
 	Changes  []changeView // the record's change history, newest first
 	Self     bool         // the employee's own page (/saya): no list, no change history
+	// Proposals are the employee's own usulan perubahan data (on /saya).
+	Proposals []*merit.Proposal
 }
 
 // fact is one labelled value of the data utama.

@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"merit"
-	"merit/auth"
 	"merit/internal/testdb"
 	"merit/sqldb"
 )
@@ -18,20 +17,8 @@ import (
 func TestEmployeeOwnPage(t *testing.T) {
 	testdb.Run(t, func(t *testing.T, db *sqldb.DB) {
 		a := newApp(t, db, 20)
+		me, siti := signInEmployee(t, a)
 		ctx := testdb.System()
-		siti, err := db.FindEmployeeByNIP(ctx, a.agency.ID, "198807152012032001")
-		if err != nil {
-			t.Fatal(err)
-		}
-		hash, err := auth.HashPassword(password, auth.Cheap)
-		if err != nil {
-			t.Fatal(err)
-		}
-		u := &merit.User{Username: siti.NIP, Name: siti.Name,
-			Grants: []merit.Grant{{AgencyID: a.agency.ID, Role: merit.RoleEmployee, EmployeeID: siti.ID}}}
-		if err := db.CreateUser(ctx, u, hash); err != nil {
-			t.Fatal(err)
-		}
 		others, _, err := db.FindEmployees(ctx, merit.EmployeeFilter{AgencyID: a.agency.ID, Limit: 2, Sort: "nip"})
 		if err != nil {
 			t.Fatal(err)
@@ -41,7 +28,6 @@ func TestEmployeeOwnPage(t *testing.T) {
 			other = others[1]
 		}
 
-		me := a.signIn(siti.NIP)
 		p := me.get("/").want(http.StatusOK)
 		if p.path != "/saya" {
 			t.Fatalf("landed on %s, want /saya", p.path)

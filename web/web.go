@@ -54,6 +54,13 @@ func (h *handler) routes() http.Handler {
 	mux.Handle("POST /bahasa", h.page(h.setLanguage))
 
 	mux.Handle("GET /saya", h.member(h.showSelf))
+	mux.Handle("GET /saya/usulan", h.member(h.newProposal))
+	mux.Handle("POST /saya/usulan", h.member(h.createProposal))
+	mux.Handle("GET /a/{agency}/usulan", h.member(h.listProposals))
+	mux.Handle("GET /a/{agency}/usulan/{proposal}", h.member(h.showProposal))
+	mux.Handle("POST /a/{agency}/usulan/{proposal}/terima", h.member(h.acceptProposal))
+	mux.Handle("POST /a/{agency}/usulan/{proposal}/tolak", h.member(h.rejectProposal))
+	mux.Handle("GET /a/{agency}/usulan/{proposal}/lampiran/{att}", h.member(h.proposalAttachment))
 	mux.Handle("GET /a/{agency}", h.member(h.showDashboard))
 
 	mux.Handle("GET /a/{agency}/pegawai", h.member(h.listEmployees))
