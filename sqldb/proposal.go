@@ -77,7 +77,8 @@ func scanProposal(s scanner) (*merit.Proposal, error) {
 	return p, json.Unmarshal([]byte(changes), &p.Changes)
 }
 
-// FindProposals lists proposals newest first: of one employee when
+// FindProposals lists proposals newest first, with their attachments'
+// metadata: of one employee when
 // employeeID is not 0 (the employee themselves or an operator), otherwise
 // the agency's queue (operators), optionally of one status.
 func (db *DB) FindProposals(ctx context.Context, agencyID, employeeID int64, status merit.ProposalStatus) ([]*merit.Proposal, error) {
@@ -110,7 +111,16 @@ func (db *DB) FindProposals(ctx context.Context, agencyID, employeeID int64, sta
 		}
 		out = append(out, p)
 	}
-	return out, translate(op, rows.Err())
+	if err := rows.Err(); err != nil {
+		return nil, translate(op, err)
+	}
+	rows.Close()
+	for _, p := range out {
+		if p.Attachments, err = db.attachments(ctx, agencyID, p.ID); err != nil {
+			return nil, translate(op, err)
+		}
+	}
+	return out, nil
 }
 
 // FindProposal returns one proposal with its attachments' metadata, to the
@@ -127,20 +137,27 @@ func (db *DB) FindProposal(ctx context.Context, agencyID, id int64) (*merit.Prop
 	if err := authorizeProposal(ctx, agencyID, p.EmployeeID); err != nil {
 		return nil, err
 	}
+	p.Attachments, err = db.attachments(ctx, agencyID, id)
+	return p, translate(op, err)
+}
+
+// attachments reads the metadata (not the bytes) of a proposal's attachments.
+func (db *DB) attachments(ctx context.Context, agencyID, proposalID int64) ([]*merit.Attachment, error) {
 	rows, err := db.read.QueryContext(ctx, `SELECT id, proposal_id, file_name, content_type, size, sha256 FROM proposal_attachment
-		WHERE agency_id = $1 AND proposal_id = $2 ORDER BY id`, agencyID, id)
+		WHERE agency_id = $1 AND proposal_id = $2 ORDER BY id`, agencyID, proposalID)
 	if err != nil {
-		return nil, translate(op, err)
+		return nil, err
 	}
 	defer rows.Close()
+	var out []*merit.Attachment
 	for rows.Next() {
 		at := &merit.Attachment{}
 		if err := rows.Scan(&at.ID, &at.ProposalID, &at.Name, &at.ContentType, &at.Size, &at.SHA256); err != nil {
-			return nil, translate(op, err)
+			return nil, err
 		}
-		p.Attachments = append(p.Attachments, at)
+		out = append(out, at)
 	}
-	return p, translate(op, rows.Err())
+	return out, rows.Err()
 }
 
 func proposalByID(ctx context.Context, q querier, agencyID, id int64) (*merit.Proposal, error) {

@@ -24,88 +24,10 @@ import (
 // file with a bad row, checking at each step what the page shows. The server
 // is the real one, listening on a port, over a SQLite file.
 func TestBrowser(t *testing.T) {
-	chromium, err := exec.LookPath("chromium")
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("chromium is not installed; the test command installs it (apt-get install chromium)")
-		}
-		t.Skip("chromium is not installed")
-	}
 	db := testdb.Open(t, sqldb.SQLite)
 	seed(t, db, 30)
-	logs := &syncBuffer{}
-	logger := slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	sessions := auth.NewSessions(db, auth.Cheap)
-	srv := &server.Server{DB: db, Sessions: sessions, Logger: logger,
-		Web: web.New(server.Deps{DB: db, Sessions: sessions, Logger: logger})}
-	serveCtx, stop := context.WithCancel(context.Background())
-	ready := make(chan string, 1)
-	served := make(chan error, 1)
-	go func() { served <- srv.ListenAndServe(serveCtx, "127.0.0.1:0", "", "", ready) }()
-	var base string
-	select {
-	case addr := <-ready:
-		base = "http://" + addr
-	case err := <-served:
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		stop()
-		<-served
-		if strings.Contains(logs.String(), "level=ERROR") || strings.Contains(logs.String(), "missing translation") {
-			t.Errorf("server log:\n%s", logs.String())
-		}
-	})
-
-	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(chromium), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck, chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-dev-shm-usage", true), chromedp.Flag("accept-lang", "id-ID,id"), chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1280, 900))
-	t.Cleanup(cancelAlloc)
-	browser, cancelBrowser := chromedp.NewContext(alloc)
-	t.Cleanup(cancelBrowser)
-	ctx, cancel := context.WithTimeout(browser, 90*time.Second)
-	t.Cleanup(cancel)
-	// Cleanups run last-in first-out: this screenshot is taken while the
-	// browser still runs.
-	t.Cleanup(func() {
-		if !t.Failed() {
-			return
-		}
-		shot, err := chromedp.Run(browser, chromedp.FullScreenshot(100))
-		if err != nil {
-			t.Logf("no screenshot: %v", err)
-			return
-		}
-		path := filepath.Join(t.ArtifactDir(), "failure.png")
-		if err := os.WriteFile(path, shot, 0o644); err == nil {
-			t.Logf("screenshot of the failure: %s", path)
-		}
-	})
-
-	do := func(step string, actions ...chromedp.Action[chromedp.Void]) {
-		t.Helper()
-		if err := chromedp.Do(ctx, actions...); err != nil {
-			t.Fatalf("%s: %v", step, err)
-		}
-	}
-	text := func(sel string) string {
-		t.Helper()
-		s, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
-		if err != nil {
-			t.Fatalf("text of %s: %v", sel, err)
-		}
-		return strings.Join(strings.Fields(s), " ")
-	}
-	count := func(sel string) int {
-		t.Helper()
-		n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll(`+jsString(sel)+`).length`))
-		if err != nil {
-			t.Fatalf("count %s: %v", sel, err)
-		}
-		return n
-	}
+	b := startBrowser(t, db)
+	base, do, text, count := b.base, b.do, b.text, b.count
 	// Each step waits for an element that only the next page has: waiting
 	// while the page navigates would fail.
 	// Sign in. The first page is the sign-in form, in Indonesian.
@@ -182,6 +104,107 @@ func TestBrowser(t *testing.T) {
 	if got := text("#row-errors tbody tr td:last-child"); got != "birth date in the NIP (1991-02-02) differs from the birth date (1991-03-02)" {
 		t.Errorf("English reason %q", got)
 	}
+}
+
+// browserSession is Chromium driving a real server over db: base is the
+// server's URL; do runs a step's actions, text reads an element's text with
+// its spaces collapsed, count counts the elements matching a selector.
+type browserSession struct {
+	t     *testing.T
+	base  string
+	ctx   context.Context
+	do    func(step string, actions ...chromedp.Action[chromedp.Void])
+	text  func(sel string) string
+	count func(sel string) int
+}
+
+// startBrowser serves the web UI over db on a local port and starts a
+// headless Chromium; both stop when the test ends. It skips the test when
+// Chromium is missing (outside CI).
+func startBrowser(t *testing.T, db *sqldb.DB) *browserSession {
+	t.Helper()
+	chromium, err := exec.LookPath("chromium")
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("chromium is not installed; the test command installs it (apt-get install chromium)")
+		}
+		t.Skip("chromium is not installed")
+	}
+	logs := &syncBuffer{}
+	logger := slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	sessions := auth.NewSessions(db, auth.Cheap)
+	srv := &server.Server{DB: db, Sessions: sessions, Logger: logger,
+		Web: web.New(server.Deps{DB: db, Sessions: sessions, Logger: logger})}
+	serveCtx, stop := context.WithCancel(context.Background())
+	ready := make(chan string, 1)
+	served := make(chan error, 1)
+	go func() { served <- srv.ListenAndServe(serveCtx, "127.0.0.1:0", "", "", ready) }()
+	var base string
+	select {
+	case addr := <-ready:
+		base = "http://" + addr
+	case err := <-served:
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		stop()
+		<-served
+		if strings.Contains(logs.String(), "level=ERROR") || strings.Contains(logs.String(), "missing translation") {
+			t.Errorf("server log:\n%s", logs.String())
+		}
+	})
+
+	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
+		chromedp.ExecPath(chromium), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck, chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-dev-shm-usage", true), chromedp.Flag("accept-lang", "id-ID,id"), chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1280, 900))
+	t.Cleanup(cancelAlloc)
+	browser, cancelBrowser := chromedp.NewContext(alloc)
+	t.Cleanup(cancelBrowser)
+	ctx, cancel := context.WithTimeout(browser, 90*time.Second)
+	t.Cleanup(cancel)
+	// Cleanups run last-in first-out: this screenshot is taken while the
+	// browser still runs.
+	t.Cleanup(func() {
+		if !t.Failed() {
+			return
+		}
+		shot, err := chromedp.Run(browser, chromedp.FullScreenshot(100))
+		if err != nil {
+			t.Logf("no screenshot: %v", err)
+			return
+		}
+		path := filepath.Join(t.ArtifactDir(), "failure.png")
+		if err := os.WriteFile(path, shot, 0o644); err == nil {
+			t.Logf("screenshot of the failure: %s", path)
+		}
+	})
+
+	b := &browserSession{t: t, base: base, ctx: ctx}
+	b.do = func(step string, actions ...chromedp.Action[chromedp.Void]) {
+		t.Helper()
+		if err := chromedp.Do(ctx, actions...); err != nil {
+			t.Fatalf("%s: %v", step, err)
+		}
+	}
+	b.text = func(sel string) string {
+		t.Helper()
+		s, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
+		if err != nil {
+			t.Fatalf("text of %s: %v", sel, err)
+		}
+		return strings.Join(strings.Fields(s), " ")
+	}
+	b.count = func(sel string) int {
+		t.Helper()
+		n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll(`+jsString(sel)+`).length`))
+		if err != nil {
+			t.Fatalf("count %s: %v", sel, err)
+		}
+		return n
+	}
+	return b
 }
 
 // jsString quotes s as a JavaScript string literal.

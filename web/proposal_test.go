@@ -41,6 +41,14 @@ func (u *user) postAttachment(path, name string, content []byte, fields url.Valu
 // signInEmployee creates Siti Aminah's self-service account and signs in.
 func signInEmployee(t *testing.T, a *app) (*user, *merit.Employee) {
 	t.Helper()
+	siti := createEmployeeAccount(t, a)
+	return a.signIn(siti.NIP), siti
+}
+
+// createEmployeeAccount creates Siti Aminah's self-service account: her NIP
+// is the username.
+func createEmployeeAccount(t *testing.T, a *app) *merit.Employee {
+	t.Helper()
 	ctx := testdb.System()
 	siti, err := a.db.FindEmployeeByNIP(ctx, a.agency.ID, "198807152012032001")
 	if err != nil {
@@ -55,7 +63,7 @@ func signInEmployee(t *testing.T, a *app) (*user, *merit.Employee) {
 	if err := a.db.CreateUser(ctx, u, hash); err != nil {
 		t.Fatal(err)
 	}
-	return a.signIn(siti.NIP), siti
+	return siti
 }
 
 // The web flow of an usulan perubahan data: the employee proposes a new
