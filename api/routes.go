@@ -30,6 +30,15 @@ func (h *handlers) register(api huma.API) {
 		"Sign out everywhere: end every session of the signed-in user", http.StatusNoContent, 401), h.signOutEverywhere)
 	huma.Register(api, op("get-me", get, "/me", "session", "The signed-in user and their roles per agency", 0, 401), h.me)
 
+	// Usulan perubahan data: an employee's own proposals; the agency's queue.
+	huma.Register(api, op("list-my-proposals", get, "/me/proposals", "proposals", "The signed-in employee's proposals, newest first", 0, 401, 404), h.myProposals)
+	huma.Register(api, op("create-my-proposal", post, "/me/proposals", "proposals", "Propose a change of one's own record", http.StatusCreated, 401, 404), h.createMyProposal)
+	huma.Register(api, op("list-proposals", get, agency+"/proposals", "proposals", "Submitted proposals waiting for a decision", 0, 401, 403, 404), h.listProposals)
+	huma.Register(api, op("accept-proposal", post, agency+"/proposals/{proposal}/accept", "proposals",
+		"Accept a proposal: its changes are applied as a validated update", 0, 401, 403, 404, 409), h.acceptProposal)
+	huma.Register(api, op("reject-proposal", post, agency+"/proposals/{proposal}/reject", "proposals",
+		"Reject a proposal with a reason", 0, 401, 403, 404, 409), h.rejectProposal)
+
 	// Agencies and reference data.
 	huma.Register(api, op("list-agencies", get, "/agencies", "agencies", "The agencies the user belongs to", 0, 401), h.listAgencies)
 	huma.Register(api, op("get-agency", get, agency, "agencies", "One agency", 0, 401, 404), h.getAgency)

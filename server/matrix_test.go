@@ -104,13 +104,18 @@ var accessRules = map[string]merit.Permission{
 	// Usulan perubahan data: the employee's form by browser session; the
 	// queue, a proposal, its decision and attachment for operators (and, for
 	// the proposal and attachment, its own employee by browser session).
-	"GET /saya/usulan":                                 session,
-	"POST /saya/usulan":                                session,
-	"GET /a/{agency}/usulan":                           merit.PermWrite,
-	"GET /a/{agency}/usulan/{proposal}":                merit.PermWrite,
-	"POST /a/{agency}/usulan/{proposal}/terima":        merit.PermWrite,
-	"POST /a/{agency}/usulan/{proposal}/tolak":         merit.PermWrite,
-	"GET /a/{agency}/usulan/{proposal}/lampiran/{att}": merit.PermWrite,
+	"GET /saya/usulan":                                           session,
+	"POST /saya/usulan":                                          session,
+	"GET /a/{agency}/usulan":                                     merit.PermWrite,
+	"GET /a/{agency}/usulan/{proposal}":                          merit.PermWrite,
+	"POST /a/{agency}/usulan/{proposal}/terima":                  merit.PermWrite,
+	"POST /a/{agency}/usulan/{proposal}/tolak":                   merit.PermWrite,
+	"GET /a/{agency}/usulan/{proposal}/lampiran/{att}":           merit.PermWrite,
+	"GET /api/v1/me/proposals":                                   session, // an API token carries no record link
+	"POST /api/v1/me/proposals":                                  session,
+	"GET /api/v1/agencies/{agency}/proposals":                    merit.PermWrite,
+	"POST /api/v1/agencies/{agency}/proposals/{proposal}/accept": merit.PermWrite,
+	"POST /api/v1/agencies/{agency}/proposals/{proposal}/reject": merit.PermWrite,
 }
 
 // matrixRoutes is every route of the server: the web pages as registered and
