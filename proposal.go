@@ -62,36 +62,30 @@ func (p *Proposal) Validate() error {
 	return fs.Err("Proposal.Validate")
 }
 
+// proposalField gives, for each of ProposalFields, the Employee field it
+// changes: the one table Validate and Apply both read.
+var proposalField = map[string]func(*Employee) *string{
+	"name":          func(e *Employee) *string { return &e.Name },
+	"gelarDepan":    func(e *Employee) *string { return &e.GelarDepan },
+	"gelarBelakang": func(e *Employee) *string { return &e.GelarBelakang },
+	"birthPlace":    func(e *Employee) *string { return &e.BirthPlace },
+	"religion":      func(e *Employee) *string { return &e.Religion },
+	"education":     func(e *Employee) *string { return &e.Education },
+	"email":         func(e *Employee) *string { return &e.Email },
+	"phone":         func(e *Employee) *string { return &e.Phone },
+}
+
 func proposable(field string) bool {
-	for _, f := range ProposalFields {
-		if f == field {
-			return true
-		}
-	}
-	return false
+	_, ok := proposalField[field]
+	return ok
 }
 
 // Apply writes the proposed values into e; the caller validates e as any
 // other update.
 func (p *Proposal) Apply(e *Employee) {
 	for k, v := range p.Changes {
-		switch k {
-		case "name":
-			e.Name = v
-		case "gelarDepan":
-			e.GelarDepan = v
-		case "gelarBelakang":
-			e.GelarBelakang = v
-		case "birthPlace":
-			e.BirthPlace = v
-		case "religion":
-			e.Religion = v
-		case "education":
-			e.Education = v
-		case "email":
-			e.Email = v
-		case "phone":
-			e.Phone = v
+		if field, ok := proposalField[k]; ok {
+			*field(e) = v
 		}
 	}
 }
