@@ -85,17 +85,30 @@ const (
 	PermImport      Permission = "registry.import"
 	PermExport      Permission = "registry.export"
 	PermManageUsers Permission = "users.manage"
+	// PermPersonal is seeing personal data (NIK, address, phone, birth
+	// date, religion) unmasked; roles without it get the masked values.
+	PermPersonal Permission = "registry.personal"
+	// PermPerformanceRead and PermPerformanceWrite cover SKP, predikat and
+	// angka kredit (performance management).
+	PermPerformanceRead  Permission = "performance.read"
+	PermPerformanceWrite Permission = "performance.write"
+	// PermCompetencyRead and PermCompetencyWrite cover the competency
+	// dictionary, standards (SKJ), assessment results, JPM and development records.
+	PermCompetencyRead  Permission = "competency.read"
+	PermCompetencyWrite Permission = "competency.write"
 )
 
 // rolePermissions is the one table that says which role may do what.
 var rolePermissions = map[Role][]Permission{
-	RoleAdmin:    {PermRead, PermWrite, PermImport, PermExport, PermManageUsers},
-	RoleOperator: {PermRead, PermWrite, PermImport, PermExport},
-	RoleViewer:   {PermRead},
+	RoleAdmin: {PermRead, PermWrite, PermImport, PermExport, PermManageUsers, PermPersonal,
+		PermPerformanceRead, PermPerformanceWrite, PermCompetencyRead, PermCompetencyWrite},
+	RoleOperator: {PermRead, PermWrite, PermImport, PermExport, PermPersonal,
+		PermPerformanceRead, PermPerformanceWrite, PermCompetencyRead, PermCompetencyWrite},
+	RoleViewer: {PermRead, PermPerformanceRead, PermCompetencyRead},
 	// See decisions.md "Roles": evaluator and PPK read, panel and assessor
 	// hold nothing on the registry until selections and assessments exist.
-	RoleEvaluator: {PermRead},
-	RolePPK:       {PermRead},
+	RoleEvaluator: {PermRead, PermPerformanceRead, PermCompetencyRead},
+	RolePPK:       {PermRead, PermPerformanceRead, PermCompetencyRead},
 	RolePanel:     {},
 	RoleAssessor:  {},
 }
