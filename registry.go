@@ -146,12 +146,19 @@ type Employee struct {
 	Education     string `json:"education"` // reference pendidikan: highest level
 	Email         string `json:"email,omitempty"`
 	Phone         string `json:"phone,omitempty"`
+	NIK           string `json:"nik,omitempty"`    // Nomor Induk Kependudukan (Dukcapil), 16 digits; see checkNIK
+	Alamat        string `json:"alamat,omitempty"` // alamat domisili, free text
 
 	// Filled on read.
 	UnitName     string    `json:"unitName,omitempty"`
 	PositionName string    `json:"positionName,omitempty"`
 	Jenis        string    `json:"jenisJabatan,omitempty"`
 	UpdatedAt    time.Time `json:"updatedAt"`
+	// Masked lists the personal-data fields (JSON names) whose values were
+	// masked for the reader (see MaskPersonal); BirthYear is the year of a
+	// masked birth date, whose BirthDate is then unset.
+	Masked    []string `json:"masked,omitempty"`
+	BirthYear int      `json:"birthYear,omitempty"`
 }
 
 // FullName returns the name with gelar, as printed on letters:
@@ -223,6 +230,16 @@ func (e *Employee) Validate(ref *Reference, today Date) error {
 	e.Phone = strings.TrimSpace(e.Phone)
 	if e.Phone != "" && !validPhone(e.Phone) {
 		fs.Add("phone", "field.phone_invalid", e.Phone)
+	}
+	e.NIK = strings.TrimSpace(e.NIK)
+	if e.NIK != "" {
+		if code := checkNIK(e.NIK); code != "" {
+			fs.Add("nik", code, e.NIK)
+		}
+	}
+	e.Alamat = strings.TrimSpace(e.Alamat)
+	if len(e.Alamat) > maxAlamat {
+		fs.Add("alamat", "field.too_long", e.Alamat, maxAlamat)
 	}
 	e.checkNIP(&fs, ref)
 	return fs.Err("Employee.Validate")

@@ -80,7 +80,7 @@ func rawInsert(ctx context.Context, args []string) error {
 				get(rec, "gelarBelakang"), get(rec, "tempatLahir"), date(get(rec, "tglLahir")), get(rec, "jenisKelamin"),
 				get(rec, "agama"), get(rec, "statusPegawai"), date(get(rec, "tmtCpns")), get(rec, "golRuangAkhir"),
 				date(get(rec, "tmtGolAkhir")), nil, nil, date(get(rec, "tmtJabatan")), get(rec, "pendidikanTerakhir"),
-				get(rec, "email"), get(rec, "noHp"), start.UTC()}); err != nil {
+				get(rec, "email"), get(rec, "noHp"), start.UTC(), get(rec, "nik"), get(rec, "alamat")}); err != nil {
 				return err
 			}
 		}

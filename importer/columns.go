@@ -32,6 +32,8 @@ const (
 	colPendidikan
 	colEmail
 	colNoHP
+	colNIK
+	colAlamat
 	numColumns
 )
 
@@ -70,6 +72,8 @@ var columns = [numColumns]column{
 	colPendidikan:     {Name: "pendidikanTerakhir", Field: "education", Required: true, Ref: merit.RefPendidikan, Example: "S2"},
 	colEmail:          {Name: "email", Field: "email", Example: "siti.aminah@example.go.id"},
 	colNoHP:           {Name: "noHp", Field: "phone", Example: "081234567890"},
+	colNIK:            {Name: "nik", Field: "nik", Example: "3308015003850002"},
+	colAlamat:         {Name: "alamat", Field: "alamat", Example: "Jl. Pemuda No. 12, Magelang"},
 }
 
 // employeeColumn maps a field of merit.Employee's validation errors to its
@@ -81,6 +85,7 @@ var (
 		"birthPlace": colTempatLahir, "birthDate": colTglLahir, "sex": colJenisKelamin, "religion": colAgama,
 		"status": colStatus, "tmtCpns": colTMTCPNS, "golongan": colGolongan, "tmtGolongan": colTMTGolongan,
 		"tmtJabatan": colTMTJabatan, "education": colPendidikan, "email": colEmail, "phone": colNoHP,
+		"nik": colNIK, "alamat": colAlamat,
 	}
 	positionColumn = map[string]int{
 		"name": colJabatanNama, "jenis": colJenisJabatan, "jenjang": colJenjangJabatan, "kelasJabatan": colKelasJabatan,
@@ -103,5 +108,9 @@ func values(e *merit.Employee, unit, parent string, p *merit.Position) [numColum
 	}
 	v[colTMTJabatan], v[colUnorNama], v[colUnorIndukNama] = e.TMTJabatan.String(), unit, parent
 	v[colPendidikan], v[colEmail], v[colNoHP] = e.Education, e.Email, e.Phone
+	v[colNIK], v[colAlamat] = e.NIK, e.Alamat
+	if e.BirthYear != 0 {
+		v[colTglLahir] = strconv.Itoa(e.BirthYear) // masked for the exporter: the year alone
+	}
 	return v
 }

@@ -349,6 +349,7 @@ func (m *rowMapper) row(ctx context.Context, row *tabular.Row) error {
 		GelarBelakang: m.text[colGelarBelakang], BirthPlace: m.text[colTempatLahir], Sex: m.text[colJenisKelamin],
 		Religion: m.text[colAgama], Status: m.text[colStatus], Golongan: m.text[colGolongan],
 		Education: m.text[colPendidikan], Email: m.text[colEmail], Phone: m.text[colNoHP],
+		NIK: m.text[colNIK], Alamat: m.text[colAlamat],
 	}
 	// A NIP typed into a number cell has lost its last digits (or will, the
 	// next time the sheet is saved): never store it.

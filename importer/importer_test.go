@@ -147,6 +147,7 @@ func TestImportRejections(t *testing.T) {
 			with(validRow(14), colNama, ""),                                 // 15: required
 			with(validRow(15), colEmail, "siti@"),                           // 16: e-mail
 			with(validRow(16), colNIP, "198503102010011000"),                // 17: lost digits
+			with(validRow(17), colNIK, "3371031013850001"),                  // 18: NIK month 13
 		}
 		rep := run(t, db, a.ID, file(t, tabular.CSV, rows...), Options{})
 		want := []RowError{
@@ -166,13 +167,14 @@ func TestImportRejections(t *testing.T) {
 			{Row: 15, Column: "nama", Code: "field.required"},
 			{Row: 16, Column: "email", Value: "siti@", Code: "field.email_invalid"},
 			{Row: 17, Column: "nipBaru", Value: "198503102010011000", Code: "nip.excel_lost_digits"},
+			{Row: 18, Column: "nik", Value: "3371031013850001", Code: "nik.birth_date"},
 		}
 		// Row 14's golongan error carries the status as its value.
 		want[11].Value = "III/c"
 		if !reflect.DeepEqual(rep.Errors, want) {
 			t.Errorf("errors:%s\nwant:%s", errorsText(rep), errorsText(&Report{Errors: want}))
 		}
-		if rep.Rows != 16 || rep.Rejected != 15 || rep.Written || rep.Inserted != 0 {
+		if rep.Rows != 17 || rep.Rejected != 16 || rep.Written || rep.Inserted != 0 {
 			t.Errorf("report %+v", rep)
 		}
 		if e, u := count(t, db, a.ID); e != beforeEmployees || u != beforeUnits {
@@ -184,6 +186,28 @@ func TestImportRejections(t *testing.T) {
 		}
 		if got := rep.Errors[8].Text(i18n.EN); got != "row 11, column unorNama: fill in unorNama: a position or a parent unit needs a unit" {
 			t.Errorf("text: %s", got)
+		}
+	})
+}
+
+// A file made before the nik and alamat columns existed still imports.
+func TestImportWithoutPersonalColumns(t *testing.T) {
+	testdb.Run(t, func(t *testing.T, db *sqldb.DB) {
+		a, _ := testdb.Agency(t, db, "kota-lama")
+		r := validRow(1)
+		var buf bytes.Buffer
+		w := tabular.NewCSVWriter(&buf)
+		if err := w.Write(header()[:colNIK]...); err != nil {
+			t.Fatal(err)
+		}
+		if err := w.Write(r[:colNIK]...); err != nil {
+			t.Fatal(err)
+		}
+		if err := w.Close(); err != nil {
+			t.Fatal(err)
+		}
+		if rep := run(t, db, a.ID, buf.Bytes(), Options{}); rep.Inserted != 1 || len(rep.Errors) != 0 {
+			t.Errorf("old file: %+v%s", rep, errorsText(rep))
 		}
 	})
 }
@@ -317,6 +341,7 @@ func TestExportRoundTrip(t *testing.T) {
 		jf := validRow(3)
 		jf[colJabatanNama], jf[colJenisJabatan], jf[colJenjangJabatan], jf[colKelasJabatan] = "Analis SDM Aparatur", "JF_KEAHLIAN", "AHLI_MUDA", "9"
 		jf[colGelarDepan], jf[colEmail], jf[colNoHP] = "Dr.", "budi@example.go.id", "+62 812-3456-7890"
+		jf[colNIK], jf[colAlamat] = "3371031003850003", "Jl. Pemuda 12, Magelang"
 		bare := validRow(4)
 		for _, c := range []int{colJabatanNama, colJenisJabatan, colKelasJabatan, colTMTJabatan, colUnorNama, colUnorIndukNama, colTempatLahir, colTMTGolongan} {
 			bare[c] = ""

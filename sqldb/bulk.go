@@ -344,7 +344,7 @@ func fingerprint(e *merit.Employee) uint64 {
 	h := fnv.New64a()
 	for _, s := range []string{e.NIP, e.Name, e.GelarDepan, e.GelarBelakang, e.BirthPlace, e.BirthDate.String(), e.Sex,
 		e.Religion, e.Status, e.TMTCPNS.String(), e.Golongan, e.TMTGolongan.String(), idString(e.UnitID),
-		idString(e.PositionID), e.TMTJabatan.String(), e.Education, e.Email, e.Phone} {
+		idString(e.PositionID), e.TMTJabatan.String(), e.Education, e.Email, e.Phone, e.NIK, e.Alamat} {
 		io.WriteString(h, s)
 		h.Write([]byte{0})
 	}
@@ -405,6 +405,7 @@ func (db *DB) eachEmployee(ctx context.Context, agencyID int64, fn func(*merit.E
 			return n, translate(op, err)
 		}
 		n++
+		merit.MaskPersonalFor(ctx, e)
 		if err := fn(e); err != nil {
 			return n, err
 		}
@@ -415,7 +416,7 @@ func (db *DB) eachEmployee(ctx context.Context, agencyID int64, fn func(*merit.E
 // RawInsertEmployees inserts the rows that each gives into the employee table
 // with one prepared statement in one transaction and nothing else: the
 // baseline the import benchmark compares Bulk with (bench raw-insert). Each
-// row holds the insert's 22 arguments in column order.
+// row holds the insert's 24 arguments in column order.
 func (db *DB) RawInsertEmployees(ctx context.Context, agencyID int64, each func(yield func(row []any) error) error) (int, error) {
 	if err := merit.Authorize(ctx, merit.PermImport, agencyID); err != nil {
 		return 0, err

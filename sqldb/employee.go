@@ -16,7 +16,7 @@ import (
 const employeeColumns = `e.agency_id, e.id, e.nip, e.name, e.gelar_depan, e.gelar_belakang, e.birth_place, CAST(e.birth_date AS TEXT),
 	e.sex, e.religion, e.status, CAST(e.tmt_cpns AS TEXT), e.golongan, CAST(e.tmt_golongan AS TEXT), e.unit_id, e.position_id,
 	CAST(e.tmt_jabatan AS TEXT),
-	e.education, e.email, e.phone, e.updated_at, COALESCE(u.name, ''), COALESCE(p.name, ''), COALESCE(p.jenis, '')`
+	e.education, e.email, e.phone, e.nik, e.alamat, e.updated_at, COALESCE(u.name, ''), COALESCE(p.name, ''), COALESCE(p.jenis, '')`
 
 const employeeFrom = ` FROM employee e
 	LEFT JOIN unit u ON u.agency_id = e.agency_id AND u.id = e.unit_id
@@ -29,7 +29,7 @@ func scanEmployee(s scanner, extra ...any) (*merit.Employee, error) {
 	var unit, pos sql.NullInt64
 	dest := []any{&e.AgencyID, &e.ID, &e.NIP, &e.Name, &e.GelarDepan, &e.GelarBelakang, &e.BirthPlace, &e.BirthDate,
 		&e.Sex, &e.Religion, &e.Status, &e.TMTCPNS, &e.Golongan, &e.TMTGolongan, &unit, &pos, &e.TMTJabatan,
-		&e.Education, &e.Email, &e.Phone, &e.UpdatedAt, &e.UnitName, &e.PositionName, &e.Jenis}
+		&e.Education, &e.Email, &e.Phone, &e.NIK, &e.Alamat, &e.UpdatedAt, &e.UnitName, &e.PositionName, &e.Jenis}
 	if err := s.Scan(append(dest, extra...)...); err != nil {
 		return nil, err
 	}
@@ -116,13 +116,13 @@ func (tx *Tx) insertEmployee(ctx context.Context, e *merit.Employee) error {
 // benchmark (bench/drivers), which runs it on each SQLite driver.
 const InsertEmployeeSQL = `INSERT INTO employee (agency_id, id, nip, name, name_search, gelar_depan, gelar_belakang, birth_place,
 	birth_date, sex, religion, status, tmt_cpns, golongan, tmt_golongan, unit_id, position_id, tmt_jabatan, education,
-	email, phone, updated_at)
-	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)`
+	email, phone, updated_at, nik, alamat)
+	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24)`
 
 func employeeArgs(e *merit.Employee) []any {
 	return []any{e.AgencyID, e.ID, e.NIP, e.Name, strings.ToLower(e.Name), e.GelarDepan, e.GelarBelakang, e.BirthPlace,
 		e.BirthDate, e.Sex, e.Religion, e.Status, e.TMTCPNS, e.Golongan, e.TMTGolongan, nullID(e.UnitID),
-		nullID(e.PositionID), e.TMTJabatan, e.Education, e.Email, e.Phone, e.UpdatedAt}
+		nullID(e.PositionID), e.TMTJabatan, e.Education, e.Email, e.Phone, e.UpdatedAt, e.NIK, e.Alamat}
 }
 
 func (tx *Tx) insertEmployeeWithID(ctx context.Context, e *merit.Employee) error {
@@ -175,7 +175,7 @@ func (tx *Tx) updateEmployee(ctx context.Context, old, e *merit.Employee) error 
 	if _, err := tx.ExecContext(ctx, `UPDATE employee SET nip = $3, name = $4, name_search = $5, gelar_depan = $6,
 		gelar_belakang = $7, birth_place = $8, birth_date = $9, sex = $10, religion = $11, status = $12, tmt_cpns = $13,
 		golongan = $14, tmt_golongan = $15, unit_id = $16, position_id = $17, tmt_jabatan = $18, education = $19,
-		email = $20, phone = $21, updated_at = $22 WHERE agency_id = $1 AND id = $2`, args...); err != nil {
+		email = $20, phone = $21, updated_at = $22, nik = $23, alamat = $24 WHERE agency_id = $1 AND id = $2`, args...); err != nil {
 		return err
 	}
 	return tx.recordChanges(ctx, old, e)
@@ -265,7 +265,11 @@ func (db *DB) FindEmployeeByID(ctx context.Context, agencyID, id int64) (*merit.
 		return nil, err
 	}
 	e, err := employeeByID(ctx, db.read, agencyID, id)
-	return e, translate(op, err)
+	if err != nil {
+		return nil, translate(op, err)
+	}
+	merit.MaskPersonalFor(ctx, e)
+	return e, nil
 }
 
 // employeeByID reads one employee of the agency.
@@ -280,7 +284,11 @@ func (db *DB) FindEmployeeByNIP(ctx context.Context, agencyID int64, nip string)
 		return nil, err
 	}
 	e, err := scanEmployee(db.read.QueryRowContext(ctx, `SELECT `+employeeColumns+employeeFrom+` WHERE e.agency_id = $1 AND e.nip = $2`, agencyID, nip))
-	return e, translate(op, err)
+	if err != nil {
+		return nil, translate(op, err)
+	}
+	merit.MaskPersonalFor(ctx, e)
+	return e, nil
 }
 
 // employeeSortColumns maps a sort key to its ORDER BY expression. Ties are
@@ -322,6 +330,7 @@ func (db *DB) FindEmployees(ctx context.Context, f merit.EmployeeFilter) ([]*mer
 		if err != nil {
 			return nil, 0, translate(op, err)
 		}
+		merit.MaskPersonalFor(ctx, e)
 		out = append(out, e)
 	}
 	if err := rows.Err(); err != nil {

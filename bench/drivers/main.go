@@ -129,7 +129,7 @@ func insert(db *sql.DB, path string, limit int) (int, float64, error) {
 		}
 		if _, err := stmt.Exec(1, n, get("nipBaru"), get("nama"), strings.ToLower(rec[col["nama"]]), "", "", get("tempatLahir"),
 			get("tglLahir"), get("jenisKelamin"), get("agama"), get("statusPegawai"), get("tmtCpns"), get("golRuangAkhir"),
-			get("tmtGolAkhir"), nil, nil, get("tmtJabatan"), get("pendidikanTerakhir"), "", "", "2026-01-01 00:00:00"); err != nil {
+			get("tmtGolAkhir"), nil, nil, get("tmtJabatan"), get("pendidikanTerakhir"), "", "", "2026-01-01 00:00:00", "", ""); err != nil {
 			return n, 0, err
 		}
 	}
