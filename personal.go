@@ -2,6 +2,8 @@ package merit
 
 import (
 	"context"
+	"encoding/json"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -85,6 +87,49 @@ func (e *Employee) MaskPersonal() {
 		e.Email = string(first) + strings.Repeat(string(MaskRune), 3) + "@" + domain
 		e.Masked = append(e.Masked, "email")
 	}
+}
+
+// MaskPersonalAudit masks the personal data in the before and after values
+// of an audit entry about an employee unless the context's actor holds
+// PermPersonal in the agency: a change history then shows that a phone
+// number changed, not the numbers. (Self-service reads no audit trail.) The
+// entry's hash is of the stored values, so a masked entry is for reading only.
+func MaskPersonalAudit(ctx context.Context, a *AuditEntry) {
+	if a.Entity != "employee" || ActorFrom(ctx).Can(PermPersonal, a.AgencyID) {
+		return
+	}
+	a.Before, a.After = maskPersonalJSON(a.Before), maskPersonalJSON(a.After)
+}
+
+// maskPersonalJSON masks the personal fields of an employee written as a
+// JSON object, by the rules of MaskPersonal; the birth date keeps its year.
+// Anything that is not such an object is hidden whole.
+func maskPersonalJSON(s string) string {
+	if s == "" {
+		return s
+	}
+	var m map[string]any
+	if err := json.Unmarshal([]byte(s), &m); err != nil {
+		return strings.Repeat(string(MaskRune), 6)
+	}
+	text := func(k string) string { v, _ := m[k].(string); return v }
+	birth, _ := ParseDate(text("birthDate"))
+	e := &Employee{NIK: text("nik"), Alamat: text("alamat"), BirthDate: birth, Religion: text("religion"),
+		Phone: text("phone"), Email: text("email")}
+	e.MaskPersonal()
+	for k, v := range map[string]string{"nik": e.NIK, "alamat": e.Alamat, "religion": e.Religion, "phone": e.Phone, "email": e.Email} {
+		if _, ok := m[k]; ok {
+			m[k] = v
+		}
+	}
+	if _, ok := m["birthDate"]; ok && e.BirthYear != 0 {
+		m["birthDate"] = strconv.Itoa(e.BirthYear)
+	}
+	b, err := json.Marshal(m)
+	if err != nil {
+		return strings.Repeat(string(MaskRune), 6)
+	}
+	return string(b)
 }
 
 // IsMasked reports whether the field (JSON name) was masked for the reader.

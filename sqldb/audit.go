@@ -107,6 +107,7 @@ func (db *DB) FindAudit(ctx context.Context, agencyID int64, entity string, enti
 		if err != nil {
 			return nil, translate(op, err)
 		}
+		merit.MaskPersonalAudit(ctx, e)
 		out = append(out, e)
 	}
 	return out, translate(op, rows.Err())

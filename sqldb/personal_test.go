@@ -68,6 +68,35 @@ func TestPersonalDataMasking(t *testing.T) {
 			}
 		}
 
+		// The change history shows a viewer that the phone changed, masked.
+		changed, err := db.FindEmployeeByID(sys, a.ID, e.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		changed.Phone = "089876543210"
+		if err := db.UpdateEmployee(sys, changed); err != nil {
+			t.Fatal(err)
+		}
+		for _, tc := range []struct {
+			role  merit.Role
+			whole bool
+		}{{merit.RoleAdmin, true}, {merit.RoleViewer, false}} {
+			entries, err := db.FindAudit(merit.WithActor(sys, actor(tc.role, 0)), a.ID, "employee", e.ID, 10)
+			if err != nil || len(entries) != 2 {
+				t.Fatalf("%s audit: %d %v", tc.role, len(entries), err)
+			}
+			text := entries[0].Before + entries[0].After + entries[1].After
+			for _, v := range []string{e.NIK, e.Alamat, e.Phone, "089876543210", e.Email, "1985-03-10", "ISLAM"} {
+				if strings.Contains(text, v) != tc.whole {
+					t.Errorf("%s: audit shows %q: %v (want %v)", tc.role, v, !tc.whole, tc.whole)
+				}
+			}
+			if !tc.whole && (!strings.Contains(text, `"0898••••••10"`) || !strings.Contains(text, `"birthDate":"1985"`)) {
+				t.Errorf("viewer's audit not visibly masked: %s", text)
+			}
+		}
+		e.Phone = changed.Phone
+
 		// The export goes through the same masking; every role that may
 		// export holds registry.personal (TestWritersSeePersonal), so it is whole.
 		exported := map[string]*merit.Employee{}
