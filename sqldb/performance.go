@@ -1,0 +1,317 @@
+package sqldb
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"maps"
+	"slices"
+	"strconv"
+
+	"merit"
+	"merit/performance"
+)
+
+// skpColumns is the select list scanSKP reads: the skp row and, for lists,
+// the employee's NIP, name and unit.
+const skpColumns = `s.agency_id, s.id, s.employee_id, s.year, s.period, s.scheme, s.hasil_kerja, s.berakhlak, s.perilaku,
+	s.legacy_score, s.legacy_innovation, s.predikat, s.months, s.jenjang, s.rater_id, s.rater_nip, s.rater_name,
+	s.rater_override, s.note, s.source, s.rated_by, s.updated_at, e.nip, e.name, COALESCE(e.unit_id, 0), COALESCE(u.name, '')`
+
+const skpFrom = ` FROM skp s
+	JOIN employee e ON e.agency_id = s.agency_id AND e.id = s.employee_id
+	LEFT JOIN unit u ON u.agency_id = e.agency_id AND u.id = e.unit_id`
+
+func scanSKP(sc scanner) (*performance.SKP, error) {
+	s := &performance.SKP{}
+	var rater sql.NullInt64
+	var behaviour string
+	err := sc.Scan(&s.AgencyID, &s.ID, &s.EmployeeID, &s.Year, &s.Period, &s.Scheme, &s.HasilKerja, &behaviour, &s.Perilaku,
+		&s.LegacyScore, &s.LegacyInnovation, &s.Predikat, &s.Months, &s.Jenjang, &rater, &s.RaterNIP, &s.RaterName,
+		&s.RaterOverride, &s.Note, &s.Source, &s.RatedBy, &s.UpdatedAt, &s.EmployeeNIP, &s.EmployeeName, &s.UnitID, &s.UnitName)
+	if err != nil {
+		return nil, err
+	}
+	s.RaterID = rater.Int64
+	s.UpdatedAt = s.UpdatedAt.UTC()
+	s.Behaviour, err = performance.ParseBehaviour(behaviour)
+	return s, err
+}
+
+// AnnualPredikat returns each employee's annual SKP result for a year
+// (period TAHUNAN), keyed by employee ID: the predikat under the 2022
+// scheme, or the legacy nilai SKP and its band before 2022. Employees
+// without an annual SKP for the year are absent. IP ASN (kinerja dimension),
+// talent mapping and the merit score read performance through it.
+func (db *DB) AnnualPredikat(ctx context.Context, agencyID int64, year int) (map[int64]performance.AnnualResult, error) {
+	const op = "sqldb.AnnualPredikat"
+	if err := merit.Authorize(ctx, merit.PermPerformanceRead, agencyID); err != nil {
+		return nil, err
+	}
+	rows, err := db.read.QueryContext(ctx, `SELECT employee_id, scheme, predikat, legacy_score FROM skp
+		WHERE agency_id = $1 AND year = $2 AND period = $3`, agencyID, year, string(performance.Annual))
+	if err != nil {
+		return nil, translate(op, err)
+	}
+	defer rows.Close()
+	out := make(map[int64]performance.AnnualResult)
+	for rows.Next() {
+		r := performance.AnnualResult{Year: year}
+		if err := rows.Scan(&r.EmployeeID, &r.Scheme, &r.Predikat, &r.LegacyScore); err != nil {
+			return nil, translate(op, err)
+		}
+		out[r.EmployeeID] = r
+	}
+	return out, translate(op, rows.Err())
+}
+
+// Instruments returns the performance instruments (angka kredit
+// coefficients and percentages, the distribution curve), every version.
+// They are public reference data: no actor is needed.
+func (db *DB) Instruments(ctx context.Context) (*performance.Instruments, error) {
+	const op = "sqldb.Instruments"
+	in := &performance.Instruments{}
+	rows, err := db.read.QueryContext(ctx, `SELECT jenjang, CAST(valid_from AS TEXT), coefficient, legal_basis, verified FROM ak_coefficient ORDER BY jenjang, valid_from`)
+	if err != nil {
+		return nil, translate(op, err)
+	}
+	for rows.Next() {
+		var c performance.Coefficient
+		if err := rows.Scan(&c.Jenjang, &c.ValidFrom, &c.Value, &c.LegalBasis, &c.Verified); err != nil {
+			rows.Close()
+			return nil, translate(op, err)
+		}
+		in.Coefficients = append(in.Coefficients, c)
+	}
+	rows.Close()
+	rows, err = db.read.QueryContext(ctx, `SELECT predikat, CAST(valid_from AS TEXT), percent, legal_basis, verified FROM ak_percentage ORDER BY predikat, valid_from`)
+	if err != nil {
+		return nil, translate(op, err)
+	}
+	for rows.Next() {
+		var p performance.Percentage
+		if err := rows.Scan(&p.Predikat, &p.ValidFrom, &p.Percent, &p.LegalBasis, &p.Verified); err != nil {
+			rows.Close()
+			return nil, translate(op, err)
+		}
+		in.Percentages = append(in.Percentages, p)
+	}
+	rows.Close()
+	rows, err = db.read.QueryContext(ctx, `SELECT org_predikat, predikat, CAST(valid_from AS TEXT), min_pct, max_pct, legal_basis, verified
+		FROM skp_curve ORDER BY org_predikat, predikat, valid_from`)
+	if err != nil {
+		return nil, translate(op, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var b performance.CurveBand
+		if err := rows.Scan(&b.OrgPredikat, &b.Predikat, &b.ValidFrom, &b.MinPct, &b.MaxPct, &b.LegalBasis, &b.Verified); err != nil {
+			return nil, translate(op, err)
+		}
+		in.Curve = append(in.Curve, b)
+	}
+	return in, translate(op, rows.Err())
+}
+
+// raters is what choosing default raters needs: the unit tree and the head
+// of each unit. It is loaded once per write (or per import).
+type raters struct {
+	units []*merit.Unit
+	heads map[int64]performance.Holder
+}
+
+// managerialJenis is the SQL list of performance.Managerial's codes.
+func managerialJenis() (string, []any) {
+	codes := slices.Sorted(maps.Keys(performance.Managerial))
+	list, args := "", []any{}
+	for _, code := range codes {
+		if list != "" {
+			list += ", "
+		}
+		args = append(args, code)
+		list += "$" + strconv.Itoa(len(args)+1)
+	}
+	return list, args
+}
+
+// loadRaters reads the units and the holders of managerial positions.
+func loadRaters(ctx context.Context, q querier, agencyID int64) (*raters, error) {
+	r := &raters{}
+	rows, err := q.QueryContext(ctx, `SELECT id, parent_id FROM unit WHERE agency_id = $1`, agencyID)
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		u := &merit.Unit{AgencyID: agencyID}
+		var parent sql.NullInt64
+		if err := rows.Scan(&u.ID, &parent); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		u.ParentID = parent.Int64
+		r.units = append(r.units, u)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	list, args := managerialJenis()
+	rows, err = q.QueryContext(ctx, `SELECT e.id, e.nip, e.name, e.unit_id, e.position_id, p.jenis
+		FROM employee e JOIN position p ON p.agency_id = e.agency_id AND p.id = e.position_id
+		WHERE e.agency_id = $1 AND e.unit_id IS NOT NULL AND p.jenis IN (`+list+`)`, append([]any{agencyID}, args...)...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var holders []performance.Holder
+	for rows.Next() {
+		var h performance.Holder
+		if err := rows.Scan(&h.EmployeeID, &h.NIP, &h.Name, &h.UnitID, &h.PositionID, &h.Jenis); err != nil {
+			return nil, err
+		}
+		holders = append(holders, h)
+	}
+	r.heads = performance.UnitHeads(holders)
+	return r, rows.Err()
+}
+
+// DefaultRater returns the default pejabat penilai of an employee (see
+// performance.DefaultRater); ok is false when no unit above him has a head.
+func (db *DB) DefaultRater(ctx context.Context, agencyID, employeeID int64) (performance.Holder, bool, error) {
+	const op = "sqldb.DefaultRater"
+	if err := merit.AuthorizeEmployee(ctx, merit.PermRead, agencyID, employeeID); err != nil {
+		return performance.Holder{}, false, err
+	}
+	r, err := loadRaters(ctx, db.read, agencyID)
+	if err != nil {
+		return performance.Holder{}, false, translate(op, err)
+	}
+	var unit sql.NullInt64
+	if err := db.read.QueryRowContext(ctx, `SELECT unit_id FROM employee WHERE agency_id = $1 AND id = $2`, agencyID, employeeID).Scan(&unit); err != nil {
+		return performance.Holder{}, false, translate(op, err)
+	}
+	h, ok := performance.DefaultRater(r.units, r.heads, employeeID, unit.Int64)
+	return h, ok, nil
+}
+
+// SaveSKP stores an employee's SKP for its year and period, replacing the
+// one there (one SKP per employee, year and period). It validates the SKP
+// (filling perilaku and predikat), sets the default rater unless the rater
+// is overridden, and records the change on the audit trail. Saving what is
+// already stored changes nothing and records nothing.
+func (db *DB) SaveSKP(ctx context.Context, s *performance.SKP) error {
+	const op = "sqldb.SaveSKP"
+	if err := merit.Authorize(ctx, merit.PermPerformanceWrite, s.AgencyID); err != nil {
+		return err
+	}
+	return translate(op, db.writeTx(ctx, func(tx *Tx) error {
+		r, err := loadRaters(ctx, tx, s.AgencyID)
+		if err != nil {
+			return err
+		}
+		_, err = tx.saveSKP(ctx, r, s)
+		return err
+	}))
+}
+
+// skpChange says what saveSKP did.
+type skpChange int
+
+const (
+	skpUnchanged skpChange = iota
+	skpInserted
+	skpUpdated
+)
+
+// saveSKP validates s and inserts or updates it inside tx.
+func (tx *Tx) saveSKP(ctx context.Context, r *raters, s *performance.SKP) (skpChange, error) {
+	ref, err := tx.db.Reference(ctx)
+	if err != nil {
+		return 0, err
+	}
+	verr := s.Validate(ref, merit.DateOf(tx.db.Now()))
+	fields := merit.FieldsOf(verr)
+	if verr != nil && fields == nil {
+		return 0, verr
+	}
+	fs := merit.Fields(fields)
+	var unit sql.NullInt64
+	err = tx.QueryRowContext(ctx, `SELECT unit_id FROM employee WHERE agency_id = $1 AND id = $2`, s.AgencyID, s.EmployeeID).Scan(&unit)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, merit.Errorf(merit.KindNotFound, "sqldb.saveSKP", "err.not_found")
+	}
+	if err != nil {
+		return 0, err
+	}
+	switch {
+	case !s.RaterOverride:
+		h, ok := performance.DefaultRater(r.units, r.heads, s.EmployeeID, unit.Int64)
+		s.RaterID, s.RaterNIP, s.RaterName = h.EmployeeID, h.NIP, h.Name
+		if !ok {
+			s.RaterID, s.RaterNIP, s.RaterName = 0, "", ""
+		}
+	case s.RaterID == s.EmployeeID && s.RaterID != 0:
+		fs.Add("raterId", "skp.rater_self", "")
+	case s.RaterID != 0:
+		err := tx.QueryRowContext(ctx, `SELECT nip, name FROM employee WHERE agency_id = $1 AND id = $2`, s.AgencyID, s.RaterID).Scan(&s.RaterNIP, &s.RaterName)
+		if errors.Is(err, sql.ErrNoRows) {
+			fs.Add("raterId", "err.bad_reference", strconv.FormatInt(s.RaterID, 10))
+		} else if err != nil {
+			return 0, err
+		}
+	case s.RaterName == "":
+		fs.Add("raterName", "field.required", "")
+	}
+	if err := fs.Err("SKP.Validate"); err != nil {
+		return 0, err
+	}
+	if a := merit.ActorFrom(ctx); a != nil && s.RatedBy == "" {
+		s.RatedBy = a.Username
+	}
+	old, err := scanSKP(tx.QueryRowContext(ctx, `SELECT `+skpColumns+skpFrom+`
+		WHERE s.agency_id = $1 AND s.employee_id = $2 AND s.year = $3 AND s.period = $4`, s.AgencyID, s.EmployeeID, s.Year, string(s.Period)))
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		if s.ID, err = tx.nextID(ctx, "skp"); err != nil {
+			return 0, err
+		}
+		s.UpdatedAt = tx.now
+		if _, err := tx.ExecContext(ctx, `INSERT INTO skp (agency_id, id, employee_id, year, period, scheme, hasil_kerja, berakhlak,
+			perilaku, legacy_score, legacy_innovation, predikat, months, jenjang, rater_id, rater_nip, rater_name, rater_override,
+			note, source, rated_by, updated_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)`,
+			s.AgencyID, s.ID, s.EmployeeID, s.Year, string(s.Period), string(s.Scheme), string(s.HasilKerja), s.Behaviour.String(),
+			string(s.Perilaku), int64(s.LegacyScore), s.LegacyInnovation, string(s.Predikat), s.Months, s.Jenjang, nullID(s.RaterID),
+			s.RaterNIP, s.RaterName, s.RaterOverride, s.Note, s.Source, s.RatedBy, s.UpdatedAt); err != nil {
+			return 0, err
+		}
+		return skpInserted, tx.audit(ctx, s.AgencyID, merit.AuditCreate, "skp", s.ID, nil, s)
+	case err != nil:
+		return 0, err
+	}
+	s.ID = old.ID
+	if sameSKP(old, s) {
+		*s = *old
+		return skpUnchanged, nil
+	}
+	s.UpdatedAt = tx.now
+	if _, err := tx.ExecContext(ctx, `UPDATE skp SET scheme = $3, hasil_kerja = $4, berakhlak = $5, perilaku = $6, legacy_score = $7,
+		legacy_innovation = $8, predikat = $9, months = $10, jenjang = $11, rater_id = $12, rater_nip = $13, rater_name = $14,
+		rater_override = $15, note = $16, source = $17, rated_by = $18, updated_at = $19
+		WHERE agency_id = $1 AND id = $2`,
+		s.AgencyID, s.ID, string(s.Scheme), string(s.HasilKerja), s.Behaviour.String(), string(s.Perilaku), int64(s.LegacyScore),
+		s.LegacyInnovation, string(s.Predikat), s.Months, s.Jenjang, nullID(s.RaterID), s.RaterNIP, s.RaterName, s.RaterOverride,
+		s.Note, s.Source, s.RatedBy, s.UpdatedAt); err != nil {
+		return 0, err
+	}
+	return skpUpdated, tx.audit(ctx, s.AgencyID, merit.AuditUpdate, "skp", s.ID, old, s)
+}
+
+// sameSKP reports whether saving b over a would change nothing stored but
+// who saved it and how.
+func sameSKP(a, b *performance.SKP) bool {
+	return a.Scheme == b.Scheme && a.HasilKerja == b.HasilKerja && a.Behaviour == b.Behaviour && a.Perilaku == b.Perilaku &&
+		a.LegacyScore == b.LegacyScore && a.LegacyInnovation == b.LegacyInnovation && a.Predikat == b.Predikat &&
+		a.Months == b.Months && a.Jenjang == b.Jenjang && a.RaterID == b.RaterID && a.RaterNIP == b.RaterNIP &&
+		a.RaterName == b.RaterName && a.RaterOverride == b.RaterOverride && a.Note == b.Note
+}

@@ -1,0 +1,166 @@
+package sqldb_test
+
+import (
+	"testing"
+
+	"merit"
+	"merit/internal/testdb"
+	"merit/performance"
+	"merit/sqldb"
+)
+
+// skpOrg is a small agency for performance tests: a Kepala Badan (JPT
+// Pratama) in the root unit, a Kepala Bidang (Administrator) in a bidang
+// below it, and staff in the bidang, the first an Ahli Madya.
+type skpOrg struct {
+	agency        *merit.Agency
+	root, bidang  *merit.Unit
+	kepala, kabid *merit.Employee
+	staff         []*merit.Employee
+}
+
+func newSKPOrg(t *testing.T, db *sqldb.DB, code string, staff int) *skpOrg {
+	t.Helper()
+	ctx := testdb.System()
+	o := &skpOrg{}
+	o.agency, o.root = testdb.Agency(t, db, code)
+	o.bidang = &merit.Unit{AgencyID: o.agency.ID, ParentID: o.root.ID, Name: "Bidang Pengembangan"}
+	if err := db.CreateUnit(ctx, o.bidang); err != nil {
+		t.Fatal(err)
+	}
+	pos := func(unit *merit.Unit, name, jenis, jenjang string) int64 {
+		p := &merit.Position{AgencyID: o.agency.ID, UnitID: unit.ID, Name: name, Jenis: jenis, Jenjang: jenjang}
+		if err := db.CreatePosition(ctx, p); err != nil {
+			t.Fatal(err)
+		}
+		return p.ID
+	}
+	emp := func(seq int, unit *merit.Unit, position int64) *merit.Employee {
+		e := testdb.Employee(o.agency.ID, seq)
+		e.UnitID, e.PositionID = unit.ID, position
+		if err := db.CreateEmployee(ctx, e); err != nil {
+			t.Fatal(err)
+		}
+		return e
+	}
+	o.kepala = emp(1, o.root, pos(o.root, "Kepala Badan", "JPT_PRATAMA", ""))
+	o.kabid = emp(2, o.bidang, pos(o.bidang, "Kepala Bidang", "ADMINISTRATOR", ""))
+	madya := pos(o.bidang, "Analis SDM Aparatur Ahli Madya", "JF_KEAHLIAN", "AHLI_MADYA")
+	pelaksana := pos(o.bidang, "Pengadministrasi Umum", "PELAKSANA", "")
+	for i := 0; i < staff; i++ {
+		p := pelaksana
+		if i == 0 {
+			p = madya
+		}
+		o.staff = append(o.staff, emp(10+i, o.bidang, p))
+	}
+	return o
+}
+
+func allValues(r performance.Rating) (b performance.Behaviour) {
+	for i := range b {
+		b[i] = r
+	}
+	return b
+}
+
+// Saving an SKP: validated, predikat by the matrix, the default rater from
+// the unit tree, one row per employee/year/period, audited, unchanged
+// saves record nothing; read back through AnnualPredikat.
+func TestSKPSaveAndAnnualPredikat(t *testing.T) {
+	testdb.Run(t, func(t *testing.T, db *sqldb.DB) {
+		ctx := testdb.System()
+		o := newSKPOrg(t, db, "kota-skp", 2)
+		operator := merit.WithActor(ctx, &merit.Actor{UserID: 90, Username: "operator", Grants: []merit.Grant{{AgencyID: o.agency.ID, Role: merit.RoleOperator}}})
+		viewer := merit.WithActor(ctx, &merit.Actor{UserID: 91, Username: "viewer", Grants: []merit.Grant{{AgencyID: o.agency.ID, Role: merit.RoleViewer}}})
+
+		s := &performance.SKP{AgencyID: o.agency.ID, EmployeeID: o.staff[0].ID, Year: 2024, HasilKerja: performance.Above,
+			Behaviour: allValues(performance.Above), Jenjang: "AHLI_MADYA", Source: performance.SourceForm}
+		if err := db.SaveSKP(viewer, s); merit.KindOf(err) != merit.KindForbidden {
+			t.Errorf("viewer saves: %v, want forbidden", err)
+		}
+		if err := db.SaveSKP(operator, s); err != nil {
+			t.Fatal(err)
+		}
+		if s.Predikat != performance.SangatBaik || s.RaterID != o.kabid.ID || s.RaterNIP != o.kabid.NIP || s.RatedBy != "operator" {
+			t.Errorf("saved: %+v", s)
+		}
+		// The Kepala Bidang is rated by the Kepala Badan; the Kepala Badan by nobody here.
+		kabid := &performance.SKP{AgencyID: o.agency.ID, EmployeeID: o.kabid.ID, Year: 2024, HasilKerja: performance.AsExp, Perilaku: performance.Below}
+		if err := db.SaveSKP(operator, kabid); err != nil || kabid.RaterID != o.kepala.ID || kabid.Predikat != performance.Kurang {
+			t.Errorf("kabid: %+v %v", kabid, err)
+		}
+		kepala := &performance.SKP{AgencyID: o.agency.ID, EmployeeID: o.kepala.ID, Year: 2020, LegacyScore: 9150}
+		if err := db.SaveSKP(operator, kepala); err != nil || kepala.RaterID != 0 || kepala.Predikat != performance.Baik {
+			t.Errorf("kepala legacy: %+v %v", kepala, err)
+		}
+		// Overriding the rater; the rater cannot be the employee himself or unknown.
+		over := &performance.SKP{AgencyID: o.agency.ID, EmployeeID: o.staff[1].ID, Year: 2024, Period: performance.Quarter(1),
+			HasilKerja: performance.Below, Perilaku: performance.AsExp, RaterOverride: true, RaterID: o.kepala.ID}
+		if err := db.SaveSKP(operator, over); err != nil || over.RaterName != o.kepala.Name || over.Predikat != performance.ButuhPerbaikan {
+			t.Errorf("override: %+v %v", over, err)
+		}
+		for _, bad := range []*performance.SKP{
+			{AgencyID: o.agency.ID, EmployeeID: o.staff[1].ID, Year: 2024, HasilKerja: performance.AsExp, Perilaku: performance.AsExp, RaterOverride: true, RaterID: o.staff[1].ID},
+			{AgencyID: o.agency.ID, EmployeeID: o.staff[1].ID, Year: 2024, HasilKerja: performance.AsExp, Perilaku: performance.AsExp, RaterOverride: true, RaterID: 987654},
+			{AgencyID: o.agency.ID, EmployeeID: o.staff[1].ID, Year: 2024, HasilKerja: "X", Perilaku: performance.AsExp},
+		} {
+			if err := db.SaveSKP(operator, bad); merit.KindOf(err) != merit.KindInvalid {
+				t.Errorf("bad %+v: %v, want invalid", bad, err)
+			}
+		}
+		if err := db.SaveSKP(operator, &performance.SKP{AgencyID: o.agency.ID, EmployeeID: 987654, Year: 2024, HasilKerja: performance.AsExp, Perilaku: performance.AsExp}); merit.KindOf(err) != merit.KindNotFound {
+			t.Errorf("unknown employee: %v, want not found", err)
+		}
+
+		// Re-rating replaces the row; saving the same again records nothing.
+		audit := func() int {
+			es, err := db.FindAudit(ctx, o.agency.ID, "skp", s.ID, 100)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return len(es)
+		}
+		id := s.ID
+		s2 := &performance.SKP{AgencyID: o.agency.ID, EmployeeID: o.staff[0].ID, Year: 2024, HasilKerja: performance.Below,
+			Behaviour: allValues(performance.AsExp), Jenjang: "AHLI_MADYA"}
+		if err := db.SaveSKP(operator, s2); err != nil || s2.ID != id || s2.Predikat != performance.ButuhPerbaikan {
+			t.Fatalf("re-rate: %+v %v", s2, err)
+		}
+		if n := audit(); n != 2 {
+			t.Errorf("%d audit entries after create and update, want 2", n)
+		}
+		s3 := *s2
+		s3.ID, s3.UpdatedAt = 0, s3.UpdatedAt.Add(1)
+		if err := db.SaveSKP(operator, &s3); err != nil || audit() != 2 {
+			t.Errorf("unchanged save: %v, %d entries", err, audit())
+		}
+
+		got, err := db.AnnualPredikat(viewer, o.agency.ID, 2024)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != 2 || got[o.staff[0].ID].Predikat != performance.ButuhPerbaikan || got[o.kabid.ID].Predikat != performance.Kurang {
+			t.Errorf("annual 2024: %+v (the quarterly SKP must not count)", got)
+		}
+		old, err := db.AnnualPredikat(viewer, o.agency.ID, 2020)
+		if err != nil || old[o.kepala.ID].LegacyScore != 9150 || old[o.kepala.ID].Scheme != performance.SchemeLegacy {
+			t.Errorf("annual 2020: %+v %v", old, err)
+		}
+		other := merit.WithActor(ctx, &merit.Actor{UserID: 92, Username: "x", Grants: []merit.Grant{{AgencyID: o.agency.ID + 1, Role: merit.RoleAdmin}}})
+		if _, err := db.AnnualPredikat(other, o.agency.ID, 2024); merit.KindOf(err) != merit.KindNotFound {
+			t.Errorf("other agency: %v, want not found", err)
+		}
+
+		in, err := db.Instruments(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ak, ok := in.AngkaKredit(s2); !ok || ak.String() != "28.13" {
+			t.Errorf("angka kredit of Ahli Madya BP: %s %v, want 28.13", ak, ok)
+		}
+		if len(in.Curve) != 25 {
+			t.Errorf("%d curve bands, want 25", len(in.Curve))
+		}
+	})
+}
