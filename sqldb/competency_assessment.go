@@ -1,0 +1,291 @@
+package sqldb
+
+import (
+	"context"
+	"errors"
+	"strconv"
+	"strings"
+
+	"merit"
+	"merit/competency"
+)
+
+const assessmentColumns = `a.agency_id, a.id, a.employee_id, e.name, e.nip, a.assessed_on, a.body, a.potential, a.recommendation, a.created_at
+	FROM assessment a JOIN employee e ON e.agency_id = a.agency_id AND e.id = a.employee_id`
+
+func scanAssessment(s scanner) (*competency.Assessment, error) {
+	a := &competency.Assessment{}
+	err := s.Scan(&a.AgencyID, &a.ID, &a.EmployeeID, &a.EmployeeName, &a.EmployeeNIP, &a.Date, &a.Body, &a.Potential,
+		&a.Recommendation, &a.CreatedAt)
+	return a, err
+}
+
+// assessmentLevels fills the levels of the given assessments (one query).
+func assessmentLevels(ctx context.Context, q querier, agencyID int64, as []*competency.Assessment) error {
+	if len(as) == 0 {
+		return nil
+	}
+	byID := make(map[int64]*competency.Assessment, len(as))
+	args := []any{agencyID}
+	var in strings.Builder
+	for i, a := range as {
+		byID[a.ID] = a
+		a.Levels = []competency.Level{}
+		if i > 0 {
+			in.WriteString(", ")
+		}
+		args = append(args, a.ID)
+		in.WriteString("$" + strconv.Itoa(len(args)))
+	}
+	rows, err := q.QueryContext(ctx, `SELECT assessment_id, competency_id, level FROM assessment_level
+		WHERE agency_id = $1 AND assessment_id IN (`+in.String()+`) ORDER BY assessment_id, competency_id`, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var l competency.Level
+		if err := rows.Scan(&id, &l.CompetencyID, &l.Level); err != nil {
+			return err
+		}
+		byID[id].Levels = append(byID[id].Levels, l)
+	}
+	return rows.Err()
+}
+
+// validateAssessment checks the result against the agency's dictionary and
+// that the employee is in the agency.
+func (db *DB) validateAssessment(ctx context.Context, tx *Tx, a *competency.Assessment) error {
+	known, err := knownCompetencies(ctx, tx, a.AgencyID)
+	if err != nil {
+		return err
+	}
+	if err := a.Validate(known, merit.DateOf(db.Now())); err != nil {
+		return err
+	}
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM employee WHERE agency_id = $1 AND id = $2`, a.AgencyID, a.EmployeeID).Scan(&n); err != nil {
+		return err
+	}
+	if n == 0 {
+		return merit.Invalid("sqldb.validateAssessment", merit.FieldError{Field: "employeeId", Code: "err.not_found"})
+	}
+	return nil
+}
+
+// insertAssessment writes a validated result with its levels and audit entry.
+func (tx *Tx) insertAssessment(ctx context.Context, a *competency.Assessment) error {
+	id, err := tx.nextID(ctx, "assessment")
+	if err != nil {
+		return err
+	}
+	a.ID, a.CreatedAt = id, tx.now
+	if _, err := tx.ExecContext(ctx, `INSERT INTO assessment (agency_id, id, employee_id, assessed_on, body, potential, recommendation, current, created_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, FALSE, $8)`, a.AgencyID, a.ID, a.EmployeeID, a.Date, a.Body, a.Potential, a.Recommendation, a.CreatedAt); err != nil {
+		return err
+	}
+	if err := tx.insertLevels(ctx, a); err != nil {
+		return err
+	}
+	if err := tx.markCurrent(ctx, a.AgencyID, a.EmployeeID); err != nil {
+		return err
+	}
+	return tx.audit(ctx, a.AgencyID, merit.AuditCreate, "assessment", a.ID, nil, a)
+}
+
+func (tx *Tx) insertLevels(ctx context.Context, a *competency.Assessment) error {
+	for _, l := range a.Levels {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO assessment_level (agency_id, assessment_id, competency_id, level) VALUES ($1, $2, $3, $4)`,
+			a.AgencyID, a.ID, l.CompetencyID, l.Level); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// markCurrent sets assessment.current on the employee's newest assessment
+// (by date, then ID) and clears it on the others.
+func (tx *Tx) markCurrent(ctx context.Context, agencyID, employeeID int64) error {
+	_, err := tx.ExecContext(ctx, `UPDATE assessment SET current = (id = (SELECT id FROM assessment
+			WHERE agency_id = $1 AND employee_id = $2 ORDER BY assessed_on DESC, id DESC LIMIT 1))
+		WHERE agency_id = $1 AND employee_id = $2`, agencyID, employeeID)
+	return err
+}
+
+// CreateAssessment stores an employee's assessment result.
+func (db *DB) CreateAssessment(ctx context.Context, a *competency.Assessment) error {
+	const op = "sqldb.CreateAssessment"
+	if err := merit.Authorize(ctx, merit.PermCompetencyWrite, a.AgencyID); err != nil {
+		return err
+	}
+	return translate(op, db.writeTx(ctx, func(tx *Tx) error {
+		if err := db.validateAssessment(ctx, tx, a); err != nil {
+			return err
+		}
+		return tx.insertAssessment(ctx, a)
+	}))
+}
+
+// ImportAssessments stores many results in one transaction: all or nothing.
+// Each must be valid already (the importer validates row by row with
+// ValidateAssessments); dryRun validates and rolls back.
+func (db *DB) ImportAssessments(ctx context.Context, agencyID int64, as []*competency.Assessment, dryRun bool) error {
+	const op = "sqldb.ImportAssessments"
+	if err := merit.Authorize(ctx, merit.PermImport, agencyID); err != nil {
+		return err
+	}
+	if err := merit.Authorize(ctx, merit.PermCompetencyWrite, agencyID); err != nil {
+		return err
+	}
+	err := db.writeTx(ctx, func(tx *Tx) error {
+		for _, a := range as {
+			a.AgencyID = agencyID
+			if err := db.validateAssessment(ctx, tx, a); err != nil {
+				return err
+			}
+			if err := tx.insertAssessment(ctx, a); err != nil {
+				return err
+			}
+		}
+		if dryRun {
+			return ErrRollback
+		}
+		return nil
+	})
+	if errors.Is(err, ErrRollback) {
+		return nil
+	}
+	return translate(op, err)
+}
+
+// UpdateAssessment replaces a result's fields and levels; its employee stays.
+func (db *DB) UpdateAssessment(ctx context.Context, a *competency.Assessment) error {
+	const op = "sqldb.UpdateAssessment"
+	if err := merit.Authorize(ctx, merit.PermCompetencyWrite, a.AgencyID); err != nil {
+		return err
+	}
+	return translate(op, db.writeTx(ctx, func(tx *Tx) error {
+		old, err := assessmentByID(ctx, tx, a.AgencyID, a.ID)
+		if err != nil {
+			return err
+		}
+		a.EmployeeID, a.CreatedAt = old.EmployeeID, old.CreatedAt
+		if err := db.validateAssessment(ctx, tx, a); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE assessment SET assessed_on = $3, body = $4, potential = $5, recommendation = $6
+			WHERE agency_id = $1 AND id = $2`, a.AgencyID, a.ID, a.Date, a.Body, a.Potential, a.Recommendation); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM assessment_level WHERE agency_id = $1 AND assessment_id = $2`, a.AgencyID, a.ID); err != nil {
+			return err
+		}
+		if err := tx.insertLevels(ctx, a); err != nil {
+			return err
+		}
+		if err := tx.markCurrent(ctx, a.AgencyID, a.EmployeeID); err != nil {
+			return err
+		}
+		return tx.audit(ctx, a.AgencyID, merit.AuditUpdate, "assessment", a.ID, old, a)
+	}))
+}
+
+// DeleteAssessment removes a result; the employee's previous one becomes current.
+func (db *DB) DeleteAssessment(ctx context.Context, agencyID, id int64) error {
+	const op = "sqldb.DeleteAssessment"
+	if err := merit.Authorize(ctx, merit.PermCompetencyWrite, agencyID); err != nil {
+		return err
+	}
+	return translate(op, db.writeTx(ctx, func(tx *Tx) error {
+		old, err := assessmentByID(ctx, tx, agencyID, id)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM assessment WHERE agency_id = $1 AND id = $2`, agencyID, id); err != nil {
+			return err
+		}
+		if err := tx.markCurrent(ctx, agencyID, old.EmployeeID); err != nil {
+			return err
+		}
+		return tx.audit(ctx, agencyID, merit.AuditDelete, "assessment", id, old, nil)
+	}))
+}
+
+func assessmentByID(ctx context.Context, q querier, agencyID, id int64) (*competency.Assessment, error) {
+	a, err := scanAssessment(q.QueryRowContext(ctx, `SELECT `+assessmentColumns+` WHERE a.agency_id = $1 AND a.id = $2`, agencyID, id))
+	if err != nil {
+		return nil, err
+	}
+	return a, assessmentLevels(ctx, q, agencyID, []*competency.Assessment{a})
+}
+
+// FindAssessment returns one result with its levels.
+func (db *DB) FindAssessment(ctx context.Context, agencyID, id int64) (*competency.Assessment, error) {
+	const op = "sqldb.FindAssessment"
+	if err := authorizeCompetency(ctx, merit.PermCompetencyRead, agencyID, -1); err != nil {
+		return nil, err
+	}
+	a, err := assessmentByID(ctx, db.read, agencyID, id)
+	if err != nil {
+		return nil, translate(op, err)
+	}
+	// An employee sees only his own results: check now that the owner is known.
+	if err := authorizeCompetency(ctx, merit.PermCompetencyRead, agencyID, a.EmployeeID); err != nil {
+		return nil, err
+	}
+	return a, nil
+}
+
+// AssessmentFilter selects assessment results: of one employee, or the
+// agency's newest first, a page at a time.
+type AssessmentFilter struct {
+	EmployeeID int64
+	Limit      int // default 50
+	Offset     int
+}
+
+// FindAssessments returns results with their levels, newest first, and the
+// total matching the filter. Without EmployeeID it needs PermCompetencyRead;
+// an employee may list his own.
+func (db *DB) FindAssessments(ctx context.Context, agencyID int64, f AssessmentFilter) ([]*competency.Assessment, int, error) {
+	const op = "sqldb.FindAssessments"
+	if f.EmployeeID != 0 {
+		if err := authorizeCompetency(ctx, merit.PermCompetencyRead, agencyID, f.EmployeeID); err != nil {
+			return nil, 0, err
+		}
+	} else if err := merit.Authorize(ctx, merit.PermCompetencyRead, agencyID); err != nil {
+		return nil, 0, err
+	}
+	if f.Limit <= 0 || f.Limit > 1000 {
+		f.Limit = 50
+	}
+	where, args := ` WHERE a.agency_id = $1`, []any{agencyID}
+	if f.EmployeeID != 0 {
+		where += ` AND a.employee_id = $2`
+		args = append(args, f.EmployeeID)
+	}
+	var total int
+	if err := db.read.QueryRowContext(ctx, `SELECT count(*) FROM assessment a`+where, args...).Scan(&total); err != nil {
+		return nil, 0, translate(op, err)
+	}
+	rows, err := db.read.QueryContext(ctx, `SELECT `+assessmentColumns+where+` ORDER BY a.assessed_on DESC, a.id DESC LIMIT `+
+		strconv.Itoa(f.Limit)+` OFFSET `+strconv.Itoa(f.Offset), args...)
+	if err != nil {
+		return nil, 0, translate(op, err)
+	}
+	defer rows.Close()
+	var out []*competency.Assessment
+	for rows.Next() {
+		a, err := scanAssessment(rows)
+		if err != nil {
+			return nil, 0, translate(op, err)
+		}
+		out = append(out, a)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, 0, translate(op, err)
+	}
+	rows.Close()
+	return out, total, translate(op, assessmentLevels(ctx, db.read, agencyID, out))
+}
