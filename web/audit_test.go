@@ -51,6 +51,9 @@ func TestProfileChangeHistory(t *testing.T) {
 			}
 			diff := within(rows[0], "li")
 			want := []string{"Email: siti.aminah@magelangkota.go.id → siti@magelangkota.go.id", "Golongan: III/d → IV/a"}
+			if name == "viewer" { // personal data is masked for a viewer: both e-mails read s•••@magelangkota.go.id
+				want = want[1:]
+			}
 			if !slices.Equal(diff, want) {
 				t.Errorf("%s: diff %q, want %q", name, diff, want)
 			}

@@ -39,6 +39,7 @@ func (h *handler) employeeForm(r *http.Request, a *merit.Agency) (formView, erro
 				{Name: "birthDate", Label: "field.birthDate", Type: "date", Required: true},
 				{Name: "sex", Label: "field.sex", Type: "select", Required: true, Options: sexOptions(lang), Blank: "ui.choose"},
 				{Name: "religion", Label: "field.religion", Type: "select", Required: true, Options: refOptions(lang, ref.Agama), Blank: "ui.choose"},
+				{Name: "nik", Label: "field.nik", Type: "text", Hint: "ui.hint.nik", Auto: "off"},
 			}},
 			{Title: "ui.form.employment", Fields: []field{
 				{Name: "status", Label: "field.status", Type: "select", Required: true, Options: refOptions(lang, ref.StatusPegawai), Blank: "ui.choose"},
@@ -56,6 +57,7 @@ func (h *handler) employeeForm(r *http.Request, a *merit.Agency) (formView, erro
 			{Title: "ui.form.contact", Fields: []field{
 				{Name: "email", Label: "field.email", Type: "email", Auto: "off"},
 				{Name: "phone", Label: "field.phone", Type: "tel", Auto: "off"},
+				{Name: "alamat", Label: "field.alamat", Type: "text", Auto: "off"},
 			}},
 		},
 	}, nil
@@ -69,7 +71,7 @@ func employeeValues(e *merit.Employee) url.Values {
 		"status": {e.Status}, "tmtCpns": {e.TMTCPNS.String()}, "golongan": {e.Golongan},
 		"tmtGolongan": {e.TMTGolongan.String()}, "education": {e.Education}, "unitId": {idValue(e.UnitID)},
 		"positionId": {idValue(e.PositionID)}, "tmtJabatan": {e.TMTJabatan.String()}, "email": {e.Email},
-		"phone": {e.Phone},
+		"phone": {e.Phone}, "nik": {e.NIK}, "alamat": {e.Alamat},
 	}
 }
 
@@ -82,6 +84,7 @@ func employeeFromForm(v url.Values) (*merit.Employee, merit.Fields) {
 		NIP: text("nip"), Name: text("name"), GelarDepan: text("gelarDepan"), GelarBelakang: text("gelarBelakang"),
 		BirthPlace: text("birthPlace"), Sex: text("sex"), Religion: text("religion"), Status: text("status"),
 		Golongan: text("golongan"), Education: text("education"), Email: text("email"), Phone: text("phone"),
+		NIK: text("nik"), Alamat: text("alamat"),
 	}
 	e.BirthDate = parseDate(&fs, v, "birthDate")
 	e.TMTCPNS = parseDate(&fs, v, "tmtCpns")

@@ -2,6 +2,8 @@ package web
 
 import (
 	"net/http"
+	"strconv"
+	"strings"
 
 	"merit"
 	"merit/i18n"
@@ -79,7 +81,10 @@ func (h *handler) profile(r *http.Request, a *merit.Agency, e *merit.Employee) (
 	}
 	lang := langOf(r)
 	base := agencyURL(a, "pegawai", e.ID)
-	v := profileView{Employee: e, Age: e.BirthDate.AgeOn(merit.Today()), Base: base}
+	v := profileView{Employee: e, Base: base}
+	if !e.BirthDate.IsZero() {
+		v.Age = e.BirthDate.AgeOn(merit.Today())
+	}
 	v.Facts = employeeFacts(lang, ref, a, e)
 	byKind := map[string][]*merit.HistoryEntry{}
 	for _, h := range entries {
@@ -111,6 +116,9 @@ func employeeFacts(lang string, ref *merit.Reference, a *merit.Agency, e *merit.
 		golongan += " – " + it.Extra
 	}
 	birth := i18n.Date(lang, e.BirthDate)
+	if e.IsMasked("birthDate") {
+		birth = strings.Repeat(string(merit.MaskRune), 2) + " " + strings.Repeat(string(merit.MaskRune), 3) + " " + strconv.Itoa(e.BirthYear)
+	}
 	if e.BirthPlace != "" {
 		birth = e.BirthPlace + ", " + birth
 	}
@@ -124,6 +132,7 @@ func employeeFacts(lang string, ref *merit.Reference, a *merit.Agency, e *merit.
 	}
 	return []fact{
 		{Label: "field.nip", Value: e.NIP, Mono: true},
+		{Label: "field.nik", Value: e.NIK, Mono: true},
 		{Label: "field.name", Value: e.Name},
 		{Label: "field.gelarDepan", Value: e.GelarDepan},
 		{Label: "field.gelarBelakang", Value: e.GelarBelakang},
@@ -140,6 +149,7 @@ func employeeFacts(lang string, ref *merit.Reference, a *merit.Agency, e *merit.
 		{Label: "field.education", Value: refName(lang, ref.Pendidikan, e.Education)},
 		{Label: "field.email", Value: e.Email},
 		{Label: "field.phone", Value: e.Phone},
+		{Label: "field.alamat", Value: e.Alamat},
 	}
 }
 
