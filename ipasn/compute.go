@@ -1,6 +1,7 @@
 package ipasn
 
 import (
+	"hash/fnv"
 	"strconv"
 	"strings"
 
@@ -290,4 +291,24 @@ func (t *Table) disiplin(in *Input, on merit.Date) Score {
 		s.Items = []Item{{s.Points, "ipasn.r.hukdis", []string{worst.Tingkat, worst.Jenis, worst.Start.String(), years}}}
 	}
 	return s
+}
+
+// Fingerprint is a hash of everything stored of the result but its date, so
+// a recompute writes only the employees whose score or reasons changed.
+func (r *Result) Fingerprint() int64 {
+	h := fnv.New64a()
+	w := func(s string) { h.Write([]byte(s)); h.Write([]byte{0}) }
+	w(r.Version)
+	w(r.Category)
+	for _, s := range r.Scores {
+		w(strconv.Itoa(int(s.Points)))
+		for _, it := range s.Items {
+			w(strconv.Itoa(int(it.Points)))
+			w(it.Code)
+			for _, a := range it.Args {
+				w(a)
+			}
+		}
+	}
+	return int64(h.Sum64() >> 1)
 }
