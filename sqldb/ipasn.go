@@ -331,11 +331,11 @@ func (db *DB) ipasnScore(ctx context.Context, agencyID int64, t *ipasn.Table, on
 	}
 	close(next)
 	var (
-		mu      sync.Mutex
-		changed []scored
-		done    atomic.Int64
-		wg      sync.WaitGroup
-		errOnce sync.Once
+		mu       sync.Mutex
+		changed  []scored
+		done     atomic.Int64
+		wg       sync.WaitGroup
+		errOnce  sync.Once
 		firstErr error
 	)
 	ctx, cancel := context.WithCancel(ctx)
