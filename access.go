@@ -119,6 +119,10 @@ type Grant struct {
 	AgencyCode string `json:"agencyCode"`
 	Role       Role   `json:"role"`
 	EmployeeID int64  `json:"employeeId,omitempty"` // the own record of a RoleEmployee grant
+	// UnitIDs limits the grant to these units and every unit below them
+	// (an operator of some bidang only); empty means the whole agency.
+	// The storage layer applies it to employee records (see UnitScope).
+	UnitIDs []int64 `json:"unitIds,omitempty"`
 }
 
 // Actor is who is acting: a signed-in user, an API token, or the system (the
@@ -129,6 +133,9 @@ type Actor struct {
 	Name     string
 	Grants   []Grant
 	System   bool // the CLI: may do anything, used for import/export/admin commands
+	// PlatformAdmin manages agencies and the accounts of every agency (see
+	// AuthorizeUsers, AuthorizePlatform); it reads no agency's registry.
+	PlatformAdmin bool
 }
 
 // Can reports whether the actor holds perm in the agency.
@@ -147,12 +154,14 @@ func (a *Actor) Can(perm Permission, agencyID int64) bool {
 	return false
 }
 
-// Member reports whether the actor holds any role in the agency.
+// Member reports whether the actor holds any role in the agency. A platform
+// admin is a member of every agency: it sees that the agency exists (and
+// gets 403, not 404, on its registry).
 func (a *Actor) Member(agencyID int64) bool {
 	if a == nil {
 		return false
 	}
-	if a.System {
+	if a.System || a.PlatformAdmin {
 		return true
 	}
 	for _, g := range a.Grants {
@@ -218,6 +227,52 @@ func AuthorizeEmployee(ctx context.Context, perm Permission, agencyID, employeeI
 	return err
 }
 
+// UnitScope returns the units (each with every unit below it) to which the
+// actor's perm in the agency is limited, or nil when it is not limited: the
+// system, or any grant holding perm there without units. The storage layer
+// reads and writes only employees inside the scope.
+func (a *Actor) UnitScope(perm Permission, agencyID int64) []int64 {
+	if a == nil || a.System {
+		return nil
+	}
+	var units []int64
+	for _, g := range a.Grants {
+		if g.AgencyID != agencyID || !g.Role.Has(perm) {
+			continue
+		}
+		if len(g.UnitIDs) == 0 {
+			return nil
+		}
+		units = append(units, g.UnitIDs...)
+	}
+	return units
+}
+
+// AuthorizeUsers decides whether the context's actor may manage the accounts
+// of the agency (list, add, change roles, disable, reset passwords): a holder
+// of PermManageUsers there, or a platform admin for every agency. Errors are
+// those of Authorize.
+func AuthorizeUsers(ctx context.Context, agencyID int64) error {
+	if a := ActorFrom(ctx); a != nil && a.PlatformAdmin {
+		return nil
+	}
+	return Authorize(ctx, PermManageUsers, agencyID)
+}
+
+// AuthorizePlatform decides whether the context's actor may do what only the
+// platform may: create agencies and platform admins. The system and platform
+// admins may; anyone else signed in gets KindForbidden.
+func AuthorizePlatform(ctx context.Context) error {
+	switch a := ActorFrom(ctx); {
+	case a == nil:
+		return Errorf(KindUnauthenticated, "AuthorizePlatform", "err.unauthenticated")
+	case a.System || a.PlatformAdmin:
+		return nil
+	default:
+		return Errorf(KindForbidden, "AuthorizePlatform", "err.forbidden")
+	}
+}
+
 // User is an account that signs in to the web UI or API.
 type User struct {
 	ID        int64     `json:"id"`
@@ -226,6 +281,8 @@ type User struct {
 	Disabled  bool      `json:"disabled"`
 	CreatedAt time.Time `json:"createdAt"`
 	Grants    []Grant   `json:"grants"`
+	// PlatformAdmin marks a platform admin (see Actor.PlatformAdmin).
+	PlatformAdmin bool `json:"platformAdmin"`
 }
 
 // Validate checks the account's own fields.
@@ -246,11 +303,14 @@ func (u *User) Validate() error {
 		if (g.Role == RoleEmployee) != (g.EmployeeID != 0) {
 			fs.Add("nip", "user.employee_link", "")
 		}
+		if len(g.UnitIDs) > 0 && g.Role == RoleEmployee {
+			fs.Add("unitIds", "user.units_employee", "")
+		}
 	}
 	return fs.Err("User.Validate")
 }
 
 // Actor returns the actor acting as this user.
 func (u *User) Actor() *Actor {
-	return &Actor{UserID: u.ID, Username: u.Username, Name: u.Name, Grants: u.Grants}
+	return &Actor{UserID: u.ID, Username: u.Username, Name: u.Name, Grants: u.Grants, PlatformAdmin: u.PlatformAdmin}
 }

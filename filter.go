@@ -8,6 +8,9 @@ type EmployeeFilter struct {
 	AgencyID int64
 	Query    string // part of the name, or the start of a NIP
 	UnitID   int64  // this unit and every unit below it
+	// Units, when not nil, limits the list to employees of exactly these
+	// units: the storage layer sets it from the actor's unit scope.
+	Units    []int64
 	Golongan string
 	Jenis    string // jenis jabatan code
 	Status   string

@@ -91,6 +91,9 @@ var (
 		"name": colJabatanNama, "jenis": colJenisJabatan, "jenjang": colJenjangJabatan, "kelasJabatan": colKelasJabatan,
 	}
 	unitColumn = map[string]int{"unit": colUnorNama, "name": colUnorNama, "parentId": colUnorIndukNama}
+	// scopeColumn maps the fields of a write refused for an operator's unit
+	// scope: the row's unit, or the NIP of an employee of another unit.
+	scopeColumn = map[string]int{"unit": colUnorNama, "nip": colNIP}
 )
 
 // values returns an employee's row in column order, with the names of its

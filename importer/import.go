@@ -403,7 +403,7 @@ func (m *rowMapper) write(ctx context.Context, rowNum int, e *merit.Employee, po
 	var err error
 	if unitID == 0 && unit != "" {
 		if unitID, err = m.b.Unit(ctx, parent, unit); err != nil {
-			return err
+			return m.refused(rowNum, err)
 		}
 	}
 	e.UnitID = unitID
@@ -415,7 +415,7 @@ func (m *rowMapper) write(ctx context.Context, rowNum int, e *merit.Employee, po
 	}
 	out, err := m.b.Upsert(ctx, e)
 	if err != nil {
-		return err
+		return m.refused(rowNum, err)
 	}
 	switch out {
 	case sqldb.Inserted:
@@ -425,6 +425,21 @@ func (m *rowMapper) write(ctx context.Context, rowNum int, e *merit.Employee, po
 	case sqldb.Unchanged:
 		m.rep.Unchanged++
 	}
+	return nil
+}
+
+// refused turns a write the store refused with field errors (a unit or an
+// employee outside an operator's units) into the row's rejection; any
+// other error stops the import.
+func (m *rowMapper) refused(rowNum int, err error) error {
+	if merit.FieldsOf(err) == nil {
+		return err
+	}
+	m.errs = m.errs[:0]
+	if err := m.addFields(rowNum, err, scopeColumn); err != nil {
+		return err
+	}
+	m.reject(m.errs...)
 	return nil
 }
 

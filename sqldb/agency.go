@@ -7,11 +7,12 @@ import (
 	"merit"
 )
 
-// CreateAgency adds an agency. Only the system actor (CLI) may do this.
+// CreateAgency adds an agency. Only the system actor (CLI) and platform
+// admins may do this.
 func (db *DB) CreateAgency(ctx context.Context, a *merit.Agency) error {
 	const op = "sqldb.CreateAgency"
-	if a := merit.ActorFrom(ctx); a == nil || !a.System {
-		return merit.Errorf(merit.KindForbidden, op, "err.forbidden")
+	if err := merit.AuthorizePlatform(ctx); err != nil {
+		return err
 	}
 	ref, err := db.Reference(ctx)
 	if err != nil {
@@ -95,6 +96,9 @@ func (db *DB) CreateUnit(ctx context.Context, u *merit.Unit) error {
 		return err
 	}
 	return translate(op, db.writeTx(ctx, func(tx *Tx) error {
+		if err := checkScopeTarget(ctx, tx, u.AgencyID, u.ParentID, "parentId"); err != nil {
+			return err
+		}
 		if err := tx.createUnit(ctx, u); err != nil {
 			return err
 		}
@@ -130,6 +134,16 @@ func (db *DB) UpdateUnit(ctx context.Context, u *merit.Unit) error {
 			return err
 		}
 		old.ParentID = parent.Int64
+		// A unit-limited operator moves and renames only units of their
+		// scope, and only within it.
+		if err := checkUnitScope(ctx, tx, u.AgencyID, u.ID); err != nil {
+			return err
+		}
+		if u.ParentID != old.ParentID {
+			if err := checkScopeTarget(ctx, tx, u.AgencyID, u.ParentID, "parentId"); err != nil {
+				return err
+			}
+		}
 		if u.ParentID != 0 {
 			units, err := findUnits(ctx, tx, u.AgencyID)
 			if err != nil {
@@ -207,6 +221,9 @@ func (db *DB) CreatePosition(ctx context.Context, p *merit.Position) error {
 		return err
 	}
 	return translate(op, db.writeTx(ctx, func(tx *Tx) error {
+		if err := checkScopeTarget(ctx, tx, p.AgencyID, p.UnitID, "unitId"); err != nil {
+			return err
+		}
 		if err := tx.createPosition(ctx, p); err != nil {
 			return err
 		}

@@ -38,6 +38,8 @@ type Bulk struct {
 	ids       idBlock
 	written   int // employees inserted or updated
 	counts    BulkCounts
+	scope     unitScope      // the actor's unit scope; nil when not limited
+	outside   map[int64]bool // employees outside the scope, by ID
 }
 
 // BulkCounts is what one Bulk wrote, recorded as its "import" audit entry.
@@ -98,8 +100,12 @@ func (db *DB) Bulk(ctx context.Context, agencyID int64, perm merit.Permission, f
 	var b *Bulk
 	err := db.writeTx(ctx, func(tx *Tx) error {
 		b = &Bulk{tx: tx, agencyID: agencyID, units: map[string]int64{}, unitNames: map[string][]int64{},
-			positions: map[string]int64{},
-			known:     nipIndex{nums: map[uint64]knownEmployee{}, texts: map[string]knownEmployee{}}}
+			positions: map[string]int64{}, outside: map[int64]bool{},
+			known: nipIndex{nums: map[uint64]knownEmployee{}, texts: map[string]knownEmployee{}}}
+		var err error
+		if b.scope, err = scopeOf(ctx, tx, perm, agencyID); err != nil {
+			return err
+		}
 		if err := b.load(ctx); err != nil {
 			return err
 		}
@@ -170,6 +176,9 @@ func (b *Bulk) load(ctx context.Context) error {
 			return err
 		}
 		b.known.put(e.NIP, knownEmployee{id: e.ID, sum: fingerprint(e)})
+		if !b.scope.has(e.UnitID) {
+			b.outside[e.ID] = true
+		}
 	}
 	return rows.Err()
 }
@@ -228,8 +237,14 @@ func (b *Bulk) Unit(ctx context.Context, parent, name string) (int64, error) {
 	if err := u.Validate(); err != nil {
 		return 0, err
 	}
+	if !b.scope.has(parentID) {
+		return 0, merit.Invalid("Bulk.Unit", merit.FieldError{Field: "unit", Code: "user.unit_outside_scope", Value: name})
+	}
 	if err := b.tx.createUnit(ctx, u); err != nil {
 		return 0, err
+	}
+	if b.scope != nil {
+		b.scope[u.ID] = true
 	}
 	b.rememberUnit(u.ID, parent, name)
 	b.counts.Units++
@@ -254,9 +269,19 @@ func (b *Bulk) Position(ctx context.Context, p *merit.Position) (int64, error) {
 
 // Upsert writes a validated employee: inserts a new NIP, updates a changed
 // one (recording golongan and jabatan history), and skips an unchanged one.
+//
+// An actor limited to some units writes only employees inside them: a row
+// for a unit outside (field "unit") or for a known NIP of an employee outside
+// (field "nip") is refused with a field error and nothing written.
 func (b *Bulk) Upsert(ctx context.Context, e *merit.Employee) (Outcome, error) {
 	e.AgencyID = b.agencyID
 	k, ok := b.known.get(e.NIP)
+	if ok && b.outside[k.id] {
+		return 0, merit.Invalid("Bulk.Upsert", merit.FieldError{Field: "nip", Code: "user.employee_outside_scope", Value: e.NIP})
+	}
+	if !b.scope.has(e.UnitID) {
+		return 0, merit.Invalid("Bulk.Upsert", merit.FieldError{Field: "unit", Code: "user.unit_outside_scope", Value: e.UnitName})
+	}
 	if !ok {
 		id, err := b.nextEmployeeID(ctx)
 		if err != nil {
@@ -393,6 +418,10 @@ func (db *DB) EachEmployee(ctx context.Context, agencyID int64, fn func(*merit.E
 // fn was given.
 func (db *DB) eachEmployee(ctx context.Context, agencyID int64, fn func(*merit.Employee) error) (int, error) {
 	const op = "sqldb.EachEmployee"
+	scope, err := scopeOf(ctx, db.read, merit.PermExport, agencyID)
+	if err != nil {
+		return 0, translate(op, err)
+	}
 	rows, err := db.read.QueryContext(ctx, `SELECT `+employeeColumns+employeeFrom+` WHERE e.agency_id = $1 ORDER BY e.nip`, agencyID)
 	if err != nil {
 		return 0, translate(op, err)
@@ -403,6 +432,9 @@ func (db *DB) eachEmployee(ctx context.Context, agencyID int64, fn func(*merit.E
 		e, err := scanEmployee(rows)
 		if err != nil {
 			return n, translate(op, err)
+		}
+		if !scope.has(e.UnitID) {
+			continue
 		}
 		n++
 		merit.MaskPersonalFor(ctx, e)

@@ -87,6 +87,9 @@ func (db *DB) CreateEmployee(ctx context.Context, e *merit.Employee) error {
 		if err := db.validateEmployee(ctx, tx, e); err != nil {
 			return err
 		}
+		if err := checkScopeTarget(ctx, tx, e.AgencyID, e.UnitID, "unitId"); err != nil {
+			return err
+		}
 		var n int
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM employee WHERE agency_id = $1 AND nip = $2`, e.AgencyID, e.NIP).Scan(&n); err != nil {
 			return err
@@ -150,7 +153,13 @@ func (tx *Tx) validatedUpdate(ctx context.Context, e *merit.Employee) error {
 	if err != nil {
 		return err
 	}
+	if err := checkScope(ctx, tx, merit.PermWrite, old); err != nil {
+		return err
+	}
 	if err := tx.db.validateEmployee(ctx, tx, e); err != nil {
+		return err
+	}
+	if err := checkScopeTarget(ctx, tx, e.AgencyID, e.UnitID, "unitId"); err != nil {
 		return err
 	}
 	if old.NIP != e.NIP {
@@ -251,6 +260,9 @@ func (db *DB) DeleteEmployee(ctx context.Context, agencyID, id int64) error {
 		if err != nil {
 			return err
 		}
+		if err := checkScope(ctx, tx, merit.PermWrite, old); err != nil {
+			return err
+		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM employee WHERE agency_id = $1 AND id = $2`, agencyID, id); err != nil {
 			return err
 		}
@@ -267,6 +279,9 @@ func (db *DB) FindEmployeeByID(ctx context.Context, agencyID, id int64) (*merit.
 	e, err := employeeByID(ctx, db.read, agencyID, id)
 	if err != nil {
 		return nil, translate(op, err)
+	}
+	if err := checkScope(ctx, db.read, merit.PermRead, e); err != nil {
+		return nil, err
 	}
 	merit.MaskPersonalFor(ctx, e)
 	return e, nil
@@ -286,6 +301,9 @@ func (db *DB) FindEmployeeByNIP(ctx context.Context, agencyID int64, nip string)
 	e, err := scanEmployee(db.read.QueryRowContext(ctx, `SELECT `+employeeColumns+employeeFrom+` WHERE e.agency_id = $1 AND e.nip = $2`, agencyID, nip))
 	if err != nil {
 		return nil, translate(op, err)
+	}
+	if err := checkScope(ctx, db.read, merit.PermRead, e); err != nil {
+		return nil, err
 	}
 	merit.MaskPersonalFor(ctx, e)
 	return e, nil
@@ -314,6 +332,11 @@ func (db *DB) FindEmployees(ctx context.Context, f merit.EmployeeFilter) ([]*mer
 	if err := f.Normalize(); err != nil {
 		return nil, 0, err
 	}
+	scope, err := scopeOf(ctx, db.read, merit.PermRead, f.AgencyID)
+	if err != nil {
+		return nil, 0, translate(op, err)
+	}
+	f.Units = scope.ids()
 	page, count, args := EmployeeListQuery(f)
 	stmt, err := db.readStmt(ctx, page)
 	if err != nil {
@@ -376,6 +399,13 @@ func EmployeeListQuery(f merit.EmployeeFilter) (page, count string, args []any) 
 	if f.UnitID != 0 {
 		where = append(where, `e.unit_id IN (WITH RECURSIVE below (id) AS (SELECT CAST(`+arg(f.UnitID)+` AS BIGINT)`+
 			` UNION ALL SELECT c.id FROM unit c JOIN below ON c.agency_id = $1 AND c.parent_id = below.id) SELECT id FROM below)`)
+	}
+	if f.Units != nil {
+		in := "NULL" // an empty scope matches nobody
+		for _, id := range f.Units {
+			in += ", " + arg(id)
+		}
+		where = append(where, "e.unit_id IN ("+in+")")
 	}
 	if f.Golongan != "" {
 		where = append(where, "e.golongan = "+arg(f.Golongan))

@@ -48,7 +48,7 @@ func (db *DB) validateHistory(ctx context.Context, q querier, h *merit.HistoryEn
 	if n == 0 {
 		return merit.Errorf(merit.KindNotFound, "sqldb.validateHistory", "err.not_found")
 	}
-	return nil
+	return checkEmployeeScope(ctx, q, merit.PermWrite, h.AgencyID, h.EmployeeID)
 }
 
 // CreateHistory adds an entry to an employee's history.
@@ -104,6 +104,9 @@ func (db *DB) DeleteHistory(ctx context.Context, agencyID, employeeID, id int64)
 		return err
 	}
 	return translate(op, db.writeTx(ctx, func(tx *Tx) error {
+		if err := checkEmployeeScope(ctx, tx, merit.PermWrite, agencyID, employeeID); err != nil {
+			return err
+		}
 		old, err := historyByID(ctx, tx, agencyID, employeeID, id)
 		if err != nil {
 			return err
@@ -126,6 +129,9 @@ func historyByID(ctx context.Context, q querier, agencyID, employeeID, id int64)
 func (db *DB) FindHistory(ctx context.Context, agencyID, employeeID int64, kind string) ([]*merit.HistoryEntry, error) {
 	const op = "sqldb.FindHistory"
 	if err := merit.AuthorizeEmployee(ctx, merit.PermRead, agencyID, employeeID); err != nil {
+		return nil, err
+	}
+	if err := checkEmployeeScope(ctx, db.read, merit.PermRead, agencyID, employeeID); err != nil {
 		return nil, err
 	}
 	q := `SELECT ` + historyColumns + ` FROM employee_history WHERE agency_id = $1 AND employee_id = $2`

@@ -188,9 +188,19 @@ func (db *DB) TokenActor(ctx context.Context, tokenHash string, now time.Time) (
 	if err != nil {
 		return nil, err
 	}
-	held := false
+	// The token acts within the units its user's covering grants are
+	// limited to; a covering grant without units lifts the limit.
+	held, limited := false, true
+	var units []int64
 	for _, g := range u.Grants {
-		held = held || (g.AgencyID == t.AgencyID && g.Role.Covers(t.Role))
+		if g.AgencyID == t.AgencyID && g.Role.Covers(t.Role) {
+			held = true
+			limited = limited && len(g.UnitIDs) > 0
+			units = append(units, g.UnitIDs...)
+		}
+	}
+	if !limited {
+		units = nil
 	}
 	if u.Disabled || !held {
 		return nil, merit.Errorf(merit.KindUnauthenticated, op, "err.unauthenticated")
@@ -205,7 +215,7 @@ func (db *DB) TokenActor(ctx context.Context, tokenHash string, now time.Time) (
 		}
 	}
 	return &merit.Actor{UserID: u.ID, Username: u.Username, Name: u.Name,
-		Grants: []merit.Grant{{AgencyID: t.AgencyID, AgencyCode: t.AgencyCode, Role: t.Role}}}, nil
+		Grants: []merit.Grant{{AgencyID: t.AgencyID, AgencyCode: t.AgencyCode, Role: t.Role, UnitIDs: units}}}, nil
 }
 
 // DeleteSessionsOfUser ends every session of the user (sign out everywhere):

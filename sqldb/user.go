@@ -4,23 +4,26 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"strconv"
 	"time"
 
 	"merit"
 )
 
 // CreateUser adds an account with a password hash (see package auth) and its
-// grants. The actor must manage users in every agency granted.
+// grants. The actor must manage users in every agency granted (merit.AuthorizeUsers);
+// an account without grants, or a platform admin, only the system or a
+// platform admin may create.
 func (db *DB) CreateUser(ctx context.Context, u *merit.User, passwordHash string) error {
 	const op = "sqldb.CreateUser"
 	for _, g := range u.Grants {
-		if err := merit.Authorize(ctx, merit.PermManageUsers, g.AgencyID); err != nil {
+		if err := merit.AuthorizeUsers(ctx, g.AgencyID); err != nil {
 			return err
 		}
 	}
-	if len(u.Grants) == 0 {
-		if a := merit.ActorFrom(ctx); a == nil || !a.System {
-			return merit.Errorf(merit.KindForbidden, op, "err.forbidden")
+	if len(u.Grants) == 0 || u.PlatformAdmin {
+		if err := merit.AuthorizePlatform(ctx); err != nil {
+			return err
 		}
 	}
 	if err := u.Validate(); err != nil {
@@ -32,29 +35,51 @@ func (db *DB) CreateUser(ctx context.Context, u *merit.User, passwordHash string
 			return err
 		}
 		u.ID, u.CreatedAt = id, tx.now
-		if _, err := tx.ExecContext(ctx, `INSERT INTO app_user (id, username, name, password_hash, disabled, created_at)
-			VALUES ($1, $2, $3, $4, $5, $6)`, u.ID, u.Username, u.Name, passwordHash, u.Disabled, u.CreatedAt); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO app_user (id, username, name, password_hash, disabled, created_at, platform_admin)
+			VALUES ($1, $2, $3, $4, $5, $6, $7)`, u.ID, u.Username, u.Name, passwordHash, u.Disabled, u.CreatedAt, u.PlatformAdmin); err != nil {
 			return err
 		}
-		for _, g := range u.Grants {
-			var employeeID sql.NullInt64
-			if g.Role == merit.RoleEmployee {
-				if _, err := employeeByID(ctx, tx, g.AgencyID, g.EmployeeID); errors.Is(err, sql.ErrNoRows) {
-					var fs merit.Fields
-					fs.Add("nip", "err.not_found", "")
-					return fs.Err(op)
-				} else if err != nil {
-					return err
-				}
-				employeeID = sql.NullInt64{Int64: g.EmployeeID, Valid: true}
-			}
-			if _, err := tx.ExecContext(ctx, `INSERT INTO user_grant (user_id, agency_id, role, employee_id) VALUES ($1, $2, $3, $4)`,
-				u.ID, g.AgencyID, string(g.Role), employeeID); err != nil {
-				return err
-			}
+		if err := tx.insertGrants(ctx, op, u.ID, u.Grants); err != nil {
+			return err
 		}
 		return tx.audit(ctx, 0, merit.AuditCreate, "user", u.ID, nil, u)
 	}))
+}
+
+// insertGrants stores grants of a user: an employee grant's record and a
+// grant's units must exist in its agency (field errors "nip", "unitIds").
+func (tx *Tx) insertGrants(ctx context.Context, op string, userID int64, grants []merit.Grant) error {
+	for _, g := range grants {
+		var employeeID sql.NullInt64
+		if g.Role == merit.RoleEmployee {
+			if _, err := employeeByID(ctx, tx, g.AgencyID, g.EmployeeID); errors.Is(err, sql.ErrNoRows) {
+				var fs merit.Fields
+				fs.Add("nip", "err.not_found", "")
+				return fs.Err(op)
+			} else if err != nil {
+				return err
+			}
+			employeeID = sql.NullInt64{Int64: g.EmployeeID, Valid: true}
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO user_grant (user_id, agency_id, role, employee_id) VALUES ($1, $2, $3, $4)`,
+			userID, g.AgencyID, string(g.Role), employeeID); err != nil {
+			return err
+		}
+		for _, unitID := range g.UnitIDs {
+			var n int
+			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM unit WHERE agency_id = $1 AND id = $2`, g.AgencyID, unitID).Scan(&n); err != nil {
+				return err
+			}
+			if n == 0 {
+				return merit.Invalid(op, merit.FieldError{Field: "unitIds", Code: "err.bad_reference", Value: strconv.FormatInt(unitID, 10)})
+			}
+			if _, err := tx.ExecContext(ctx, `INSERT INTO user_grant_unit (user_id, agency_id, role, unit_id) VALUES ($1, $2, $3, $4)
+				ON CONFLICT DO NOTHING`, userID, g.AgencyID, string(g.Role), unitID); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // SetPassword replaces a user's password hash and ends their sessions. The
@@ -79,11 +104,11 @@ func (db *DB) SetPassword(ctx context.Context, userID int64, passwordHash string
 	}))
 }
 
-// FindUsers lists every account (system actor only; the CLI's "user list").
+// FindUsers lists every account (the system or a platform admin; the CLI's "user list").
 func (db *DB) FindUsers(ctx context.Context) ([]*merit.User, error) {
 	const op = "sqldb.FindUsers"
-	if a := merit.ActorFrom(ctx); a == nil || !a.System {
-		return nil, merit.Errorf(merit.KindForbidden, op, "err.forbidden")
+	if err := merit.AuthorizePlatform(ctx); err != nil {
+		return nil, err
 	}
 	rows, err := db.read.QueryContext(ctx, `SELECT id FROM app_user ORDER BY username`)
 	if err != nil {
@@ -125,8 +150,8 @@ func (db *DB) userByID(ctx context.Context, id int64) (*merit.User, string, erro
 	const op = "sqldb.userByID"
 	u := &merit.User{}
 	var hash string
-	err := db.read.QueryRowContext(ctx, `SELECT id, username, name, password_hash, disabled, created_at FROM app_user WHERE id = $1`, id).
-		Scan(&u.ID, &u.Username, &u.Name, &hash, &u.Disabled, &u.CreatedAt)
+	err := db.read.QueryRowContext(ctx, `SELECT id, username, name, password_hash, disabled, created_at, platform_admin FROM app_user WHERE id = $1`, id).
+		Scan(&u.ID, &u.Username, &u.Name, &hash, &u.Disabled, &u.CreatedAt, &u.PlatformAdmin)
 	if err != nil {
 		return nil, "", translate(op, err)
 	}
@@ -145,7 +170,33 @@ func (db *DB) userByID(ctx context.Context, id int64) (*merit.User, string, erro
 		g.EmployeeID = employeeID.Int64
 		u.Grants = append(u.Grants, g)
 	}
-	return u, hash, translate(op, rows.Err())
+	if err := rows.Err(); err != nil {
+		return nil, "", translate(op, err)
+	}
+	rows.Close()
+	return u, hash, translate(op, db.grantUnits(ctx, u))
+}
+
+// grantUnits reads the units each of the user's grants is limited to.
+func (db *DB) grantUnits(ctx context.Context, u *merit.User) error {
+	rows, err := db.read.QueryContext(ctx, `SELECT agency_id, role, unit_id FROM user_grant_unit WHERE user_id = $1 ORDER BY unit_id`, u.ID)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var agencyID, unitID int64
+		var role merit.Role
+		if err := rows.Scan(&agencyID, &role, &unitID); err != nil {
+			return err
+		}
+		for i := range u.Grants {
+			if g := &u.Grants[i]; g.AgencyID == agencyID && g.Role == role {
+				g.UnitIDs = append(g.UnitIDs, unitID)
+			}
+		}
+	}
+	return rows.Err()
 }
 
 // Session is a signed-in browser session, found by the hash of its token.
