@@ -199,9 +199,15 @@ func (db *DB) DefaultRater(ctx context.Context, agencyID, employeeID int64) (per
 // (filling perilaku and predikat), sets the default rater unless the rater
 // is overridden, and records the change on the audit trail. Saving what is
 // already stored changes nothing and records nothing.
+//
+// Operators (PermPerformanceWrite) may save any SKP of the agency and choose
+// its rater. An employee account may save the SKP of those it rates
+// (merit.AuthorizePerformance) and keeps the rater as it is.
 func (db *DB) SaveSKP(ctx context.Context, s *performance.SKP) error {
 	const op = "sqldb.SaveSKP"
-	if err := merit.Authorize(ctx, merit.PermPerformanceWrite, s.AgencyID); err != nil {
+	err := merit.Authorize(ctx, merit.PermPerformanceWrite, s.AgencyID)
+	asRater := merit.KindOf(err) == merit.KindForbidden
+	if err != nil && !asRater {
 		return err
 	}
 	return translate(op, db.writeTx(ctx, func(tx *Tx) error {
@@ -209,9 +215,45 @@ func (db *DB) SaveSKP(ctx context.Context, s *performance.SKP) error {
 		if err != nil {
 			return err
 		}
-		_, err = tx.saveSKP(ctx, r, s)
+		if asRater {
+			cur, err := tx.currentRater(ctx, r, s.AgencyID, s.EmployeeID, s.Year, s.Period)
+			if err != nil {
+				return err
+			}
+			if err := merit.AuthorizePerformance(ctx, merit.PermPerformanceWrite, s.AgencyID, s.EmployeeID, cur.RaterID); err != nil {
+				return err
+			}
+			s.RaterOverride, s.RaterID, s.RaterNIP, s.RaterName = cur.RaterOverride, cur.RaterID, cur.RaterNIP, cur.RaterName
+		}
+		_, err = tx.saveSKP(ctx, r, s, true)
 		return err
 	}))
+}
+
+// currentRater returns who rates an employee's SKP for a year and period:
+// the rater stored on it when overridden, else the default rater now.
+func (tx *Tx) currentRater(ctx context.Context, r *raters, agencyID, employeeID int64, year int, period performance.Period) (*performance.SKP, error) {
+	old, err := scanSKP(tx.QueryRowContext(ctx, `SELECT `+skpColumns+skpFrom+`
+		WHERE s.agency_id = $1 AND s.employee_id = $2 AND s.year = $3 AND s.period = $4`, agencyID, employeeID, year, string(period)))
+	if err == nil && old.RaterOverride {
+		return old, nil
+	}
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return nil, err
+	}
+	var unit sql.NullInt64
+	err = tx.QueryRowContext(ctx, `SELECT unit_id FROM employee WHERE agency_id = $1 AND id = $2`, agencyID, employeeID).Scan(&unit)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, merit.Errorf(merit.KindNotFound, "sqldb.currentRater", "err.not_found")
+	}
+	if err != nil {
+		return nil, err
+	}
+	cur := &performance.SKP{}
+	if h, ok := performance.DefaultRater(r.units, r.heads, employeeID, unit.Int64); ok {
+		cur.RaterID, cur.RaterNIP, cur.RaterName = h.EmployeeID, h.NIP, h.Name
+	}
+	return cur, nil
 }
 
 // skpChange says what saveSKP did.
@@ -223,8 +265,10 @@ const (
 	skpUpdated
 )
 
-// saveSKP validates s and inserts or updates it inside tx.
-func (tx *Tx) saveSKP(ctx context.Context, r *raters, s *performance.SKP) (skpChange, error) {
+// saveSKP validates s and inserts or updates it inside tx. An update is
+// always audited with before and after; an insert only when auditInsert (a
+// batch records one import entry with its counts instead).
+func (tx *Tx) saveSKP(ctx context.Context, r *raters, s *performance.SKP, auditInsert bool) (skpChange, error) {
 	ref, err := tx.db.Reference(ctx)
 	if err != nil {
 		return 0, err
@@ -284,6 +328,9 @@ func (tx *Tx) saveSKP(ctx context.Context, r *raters, s *performance.SKP) (skpCh
 			string(s.Perilaku), int64(s.LegacyScore), s.LegacyInnovation, string(s.Predikat), s.Months, s.Jenjang, nullID(s.RaterID),
 			s.RaterNIP, s.RaterName, s.RaterOverride, s.Note, s.Source, s.RatedBy, s.UpdatedAt); err != nil {
 			return 0, err
+		}
+		if !auditInsert {
+			return skpInserted, nil
 		}
 		return skpInserted, tx.audit(ctx, s.AgencyID, merit.AuditCreate, "skp", s.ID, nil, s)
 	case err != nil:

@@ -1,6 +1,7 @@
 package sqldb_test
 
 import (
+	"context"
 	"testing"
 
 	"merit"
@@ -161,6 +162,178 @@ func TestSKPSaveAndAnnualPredikat(t *testing.T) {
 		}
 		if len(in.Curve) != 25 {
 			t.Errorf("%d curve bands, want 25", len(in.Curve))
+		}
+	})
+}
+
+// The SKP page's rows, an employee's history, deletion, the organisation
+// predikat with its curve warning, and the batch writer.
+func TestSKPListsUnitsAndBatch(t *testing.T) {
+	testdb.Run(t, func(t *testing.T, db *sqldb.DB) {
+		ctx := testdb.System()
+		o := newSKPOrg(t, db, "kota-skp2", 11)
+		// A batch: ten staff Sangat Baik, one Baik, and a legacy year.
+		err := db.SKPBatch(ctx, o.agency.ID, func(b *sqldb.SKPBatch) error {
+			for i, e := range o.staff {
+				found, ok := b.Employee(e.NIP)
+				if !ok || found.ID != e.ID {
+					t.Fatalf("batch employee %s: %+v %v", e.NIP, found, ok)
+				}
+				h := performance.Above
+				if i == 10 {
+					h = performance.AsExp
+				}
+				if _, err := b.Save(ctx, &performance.SKP{EmployeeID: e.ID, Year: 2024, HasilKerja: h, Perilaku: performance.Above, Jenjang: found.Jenjang}); err != nil {
+					return err
+				}
+			}
+			if _, err := b.Save(ctx, &performance.SKP{EmployeeID: o.staff[0].ID, Year: 2021, LegacyScore: 9500}); err != nil {
+				return err
+			}
+			// A bad row is reported and leaves the batch usable.
+			if _, err := b.Save(ctx, &performance.SKP{EmployeeID: o.staff[0].ID, Year: 2024, HasilKerja: "X", Perilaku: performance.AsExp}); merit.KindOf(err) != merit.KindInvalid {
+				t.Errorf("bad row: %v", err)
+			}
+			if c := b.Counts(); c.Inserted != 12 {
+				t.Errorf("counts %+v", c)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Dry run: nothing stays.
+		err = db.SKPBatch(ctx, o.agency.ID, func(b *sqldb.SKPBatch) error {
+			if _, err := b.Save(ctx, &performance.SKP{EmployeeID: o.kabid.ID, Year: 2024, HasilKerja: performance.AsExp, Perilaku: performance.AsExp}); err != nil {
+				return err
+			}
+			return sqldb.ErrRollback
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+
+		rows, total, err := db.FindSKPRows(ctx, sqldb.SKPFilter{AgencyID: o.agency.ID, Year: 2024, Period: performance.Annual})
+		if err != nil || total != 13 || len(rows) != 13 {
+			t.Fatalf("all rows: %d of %d, %v", len(rows), total, err)
+		}
+		rated := 0
+		for _, r := range rows {
+			if r.SKP != nil {
+				rated++
+				if r.SKP.EmployeeID != r.EmployeeID {
+					t.Errorf("row %d carries SKP of %d", r.EmployeeID, r.SKP.EmployeeID)
+				}
+			}
+		}
+		if rated != 11 {
+			t.Errorf("%d rated rows, want 11 (the dry run must not count)", rated)
+		}
+		for _, c := range []struct {
+			f    sqldb.SKPFilter
+			want int
+		}{
+			{sqldb.SKPFilter{Rated: sqldb.SKPUnrated}, 2},
+			{sqldb.SKPFilter{Predikat: performance.Baik}, 1},
+			{sqldb.SKPFilter{UnitID: o.root.ID}, 13},
+			{sqldb.SKPFilter{UnitID: o.bidang.ID, Rated: sqldb.SKPRated}, 11},
+			{sqldb.SKPFilter{Query: "santoso 001"}, 1},
+			{sqldb.SKPFilter{Query: o.staff[0].NIP[:17]}, 10},
+		} {
+			c.f.AgencyID, c.f.Year, c.f.Period = o.agency.ID, 2024, performance.Annual
+			if _, n, err := db.FindSKPRows(ctx, c.f); err != nil || n != c.want {
+				t.Errorf("%+v: %d, %v; want %d", c.f, n, err, c.want)
+			}
+		}
+
+		hist, err := db.EmployeeSKPs(ctx, o.agency.ID, o.staff[0].ID)
+		if err != nil || len(hist) != 2 || hist[0].Year != 2024 || hist[1].Predikat != performance.Baik || hist[1].Scheme != performance.SchemeLegacy {
+			t.Fatalf("history: %+v %v", hist, err)
+		}
+
+		// The organisation predikat: Baik, with 10 of 11 Sangat Baik: a warning, not a refusal.
+		if err := db.SetUnitPredikat(ctx, &performance.UnitPredikat{AgencyID: o.agency.ID, UnitID: o.bidang.ID, Year: 2024, Predikat: "HEBAT"}); merit.KindOf(err) != merit.KindInvalid {
+			t.Errorf("unknown organisation predikat: %v", err)
+		}
+		if err := db.SetUnitPredikat(ctx, &performance.UnitPredikat{AgencyID: o.agency.ID, UnitID: o.bidang.ID, Year: 2024, Predikat: performance.OrgBaik}); err != nil {
+			t.Fatal(err)
+		}
+		ups, err := db.UnitPerformances(ctx, o.agency.ID, 2024)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var bidang *sqldb.UnitPerformance
+		for _, up := range ups {
+			if up.Unit.ID == o.bidang.ID {
+				bidang = up
+			}
+		}
+		if bidang == nil || bidang.Predikat != performance.OrgBaik || bidang.Rated != 11 || bidang.Counts[performance.SangatBaik] != 10 ||
+			len(bidang.Departures) != 2 || bidang.Departures[0].Predikat != performance.SangatBaik {
+			t.Errorf("bidang: %+v", bidang)
+		}
+		if ups[0].Unit.ID != o.root.ID || ups[0].Rated != 11 || ups[0].Predikat != "" || ups[0].Departures != nil {
+			t.Errorf("root rolls up its units: %+v", ups[0])
+		}
+
+		if err := db.DeleteSKP(ctx, o.agency.ID, hist[1].ID); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.FindSKP(ctx, o.agency.ID, hist[1].ID); merit.KindOf(err) != merit.KindNotFound {
+			t.Errorf("deleted SKP: %v", err)
+		}
+	})
+}
+
+// An employee account reads its own SKP; a rater's account lists and rates
+// those it rates and no one else; it cannot choose another rater.
+func TestSKPSelfServiceAndRater(t *testing.T) {
+	testdb.Run(t, func(t *testing.T, db *sqldb.DB) {
+		ctx := testdb.System()
+		o := newSKPOrg(t, db, "kota-skp3", 2)
+		as := func(e *merit.Employee) context.Context {
+			return merit.WithActor(ctx, &merit.Actor{UserID: e.ID + 1000, Username: e.NIP,
+				Grants: []merit.Grant{{AgencyID: o.agency.ID, Role: merit.RoleEmployee, EmployeeID: e.ID}}})
+		}
+		kabid, staff := as(o.kabid), as(o.staff[0])
+
+		ratees, err := db.Ratees(kabid, o.agency.ID, o.kabid.ID, 2024, performance.Annual)
+		if err != nil || len(ratees) != 2 {
+			t.Fatalf("ratees of the kepala bidang: %+v %v", ratees, err)
+		}
+		if _, err := db.Ratees(staff, o.agency.ID, o.kabid.ID, 2024, performance.Annual); merit.KindOf(err) != merit.KindNotFound {
+			t.Errorf("staff lists the kabid's ratees: %v", err)
+		}
+		s := &performance.SKP{AgencyID: o.agency.ID, EmployeeID: o.staff[0].ID, Year: 2024, HasilKerja: performance.AsExp,
+			Behaviour: allValues(performance.AsExp), RaterOverride: true, RaterID: o.kepala.ID}
+		if err := db.SaveSKP(kabid, s); err != nil {
+			t.Fatal(err)
+		}
+		if s.RaterID != o.kabid.ID || s.RaterOverride || s.Predikat != performance.Baik || s.RatedBy != o.kabid.NIP {
+			t.Errorf("rated by the kabid: %+v", s)
+		}
+		// Staff cannot rate himself or his colleague, nor the kabid his own head.
+		for who, target := range map[string]struct {
+			ctx context.Context
+			emp int64
+		}{"self": {staff, o.staff[0].ID}, "colleague": {staff, o.staff[1].ID}, "own head": {kabid, o.kepala.ID}, "himself": {kabid, o.kabid.ID}} {
+			err := db.SaveSKP(target.ctx, &performance.SKP{AgencyID: o.agency.ID, EmployeeID: target.emp, Year: 2024, HasilKerja: performance.Above, Perilaku: performance.Above})
+			if merit.KindOf(err) != merit.KindNotFound {
+				t.Errorf("%s: %v, want not found", who, err)
+			}
+		}
+		own, err := db.EmployeeSKPs(staff, o.agency.ID, o.staff[0].ID)
+		if err != nil || len(own) != 1 {
+			t.Errorf("own SKPs: %+v %v", own, err)
+		}
+		if _, err := db.EmployeeSKPs(staff, o.agency.ID, o.staff[1].ID); merit.KindOf(err) != merit.KindNotFound {
+			t.Errorf("colleague's SKPs: %v", err)
+		}
+		if _, err := db.FindSKP(kabid, o.agency.ID, s.ID); err != nil {
+			t.Errorf("rater reads the SKP he gave: %v", err)
+		}
+		if _, _, err := db.FindSKPRows(staff, sqldb.SKPFilter{AgencyID: o.agency.ID, Year: 2024, Period: performance.Annual}); merit.KindOf(err) != merit.KindForbidden {
+			t.Errorf("employee lists the agency: %v", err)
 		}
 	})
 }
