@@ -48,8 +48,9 @@ type handlers struct {
 }
 
 // sessionAuth is the security requirement of operations that need a signed-in
-// user: the session cookie set by POST /api/v1/session.
-var sessionAuth = []map[string][]string{{"session": {}}}
+// user: the session cookie set by POST /api/v1/session, or (either one) an
+// API token sent as a Bearer header.
+var sessionAuth = []map[string][]string{{"session": {}}, {"bearer": {}}}
 
 // New returns the API handler, to be mounted at /api/v1/ behind the session
 // middleware (the actor is read from the request context) and the
@@ -58,7 +59,7 @@ func New(d server.Deps) http.Handler {
 	h := &handlers{db: d.DB, sessions: d.Sessions}
 	mux := http.NewServeMux()
 	api := humago.New(mux, config())
-	api.UseMiddleware(requireActor(api))
+	api.UseMiddleware(requireActor(api), authorizeFirst(api))
 	h.register(api)
 	markReadOnly(api.OpenAPI().Components.Schemas)
 
@@ -85,14 +86,19 @@ func New(d server.Deps) http.Handler {
 func config() huma.Config {
 	c := huma.DefaultConfig("Merit API", Version)
 	c.Info.Description = "The ASN registry of Merit: agencies, organisation units, positions, employees and their " +
-		"histories, reference data, and import/export of employee files. Sign in with POST /api/v1/session; " +
-		"the session cookie authorizes the other operations. Unsafe requests from browsers must be same-origin. " +
+		"histories, reference data, and import/export of employee files. A program authenticates with an API " +
+		"token (`merit token create`: scoped to one agency and role, expiring, revocable) sent as " +
+		"`Authorization: Bearer <token>`; a browser signs in with POST /api/v1/session and the session cookie " +
+		"authorizes the other operations. Unsafe requests from browsers must be same-origin. " +
 		"Errors are RFC 9457 problem documents whose texts follow the lang query parameter or Accept-Language " +
 		"(Bahasa Indonesia by default)."
 	c.OpenAPIPath, c.DocsPath, c.SchemasPath, c.CreateHooks = "", "", "", nil
 	c.FieldsOptionalByDefault = true
 	c.Components.SecuritySchemes = map[string]*huma.SecurityScheme{
 		"session": {Type: "apiKey", In: "cookie", Name: auth.CookieName, Description: "Set by POST /api/v1/session."},
+		"bearer": {Type: "http", Scheme: "bearer", Description: "An API token created with `merit token create " +
+			"--agency CODE --role ROLE` (stored hashed; scoped to one agency and a role its user holds; expiring; " +
+			"revocable with `merit token revoke`), sent as `Authorization: Bearer <token>`."},
 	}
 	aliasDates(c.Components.Schemas)
 	return c
