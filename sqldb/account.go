@@ -117,10 +117,20 @@ func notSelf(ctx context.Context, op string, userID int64) error {
 
 // SetGrants replaces the user's roles in the agency (at least one; each
 // with its units, an employee role with its record). Roles elsewhere stay.
+// The user must hold a role there already, unless the actor is the system
+// or a platform admin.
 // API tokens above the new roles stop working at their next use.
 func (db *DB) SetGrants(ctx context.Context, agencyID, userID int64, grants []merit.Grant) error {
 	const op = "sqldb.SetGrants"
 	old, err := db.FindAgencyUser(ctx, agencyID, userID)
+	if merit.KindOf(err) == merit.KindNotFound && merit.AuthorizePlatform(ctx) == nil {
+		// The system and platform admins also grant a first role in an
+		// agency to an existing account (merit user grant).
+		var all *merit.User
+		if all, _, err = db.userByID(ctx, userID); err == nil {
+			old = &merit.User{ID: all.ID, Username: all.Username, Name: all.Name}
+		}
+	}
 	if err != nil {
 		return err
 	}
@@ -133,7 +143,7 @@ func (db *DB) SetGrants(ctx context.Context, agencyID, userID int64, grants []me
 	}
 	var roles []merit.Role
 	for i := range grants {
-		grants[i].AgencyID, grants[i].AgencyCode = agencyID, old.Grants[0].AgencyCode
+		grants[i].AgencyID = agencyID
 		if slices.Contains(roles, grants[i].Role) {
 			fs.Add("roles", "user.role_twice", string(grants[i].Role))
 		}

@@ -99,8 +99,8 @@ func TestAgencyAccounts(t *testing.T) {
 		ev, _ := addUser(t, db, &merit.User{Username: "evaluator", Name: "Evaluator", Grants: []merit.Grant{
 			{AgencyID: x.ID, Role: merit.RoleEvaluator}, {AgencyID: y.ID, Role: merit.RoleEvaluator}}})
 		plat, platCtx := addUser(t, db, &merit.User{Username: "platform", Name: "P", PlatformAdmin: true})
-		if err := db.SetGrants(platCtx, x.ID, plat.ID, []merit.Grant{{Role: merit.RoleViewer}}); merit.KindOf(err) != merit.KindNotFound {
-			t.Errorf("grants of a user outside the agency: %v", err)
+		if err := db.SetGrants(adminX, x.ID, plat.ID, []merit.Grant{{Role: merit.RoleViewer}}); merit.KindOf(err) != merit.KindNotFound {
+			t.Errorf("agency admin grants a role to a user outside the agency: %v", err)
 		}
 
 		us, err := db.FindAgencyUsers(adminX, x.ID)
@@ -157,9 +157,6 @@ func TestAgencyAccounts(t *testing.T) {
 		if err := db.ResetPassword(platCtx, x.ID, ev.ID, "h"); err != nil {
 			t.Errorf("platform admin resets the evaluator: %v", err)
 		}
-		if err := db.SetGrants(platCtx, x.ID, plat.ID, []merit.Grant{{Role: merit.RoleViewer}}); merit.KindOf(err) != merit.KindNotFound {
-			t.Errorf("platform admin's own grants: %v", err)
-		}
 
 		// Disable: no more sessions, no sign-in; the admin's own account is refused.
 		if err := db.CreateSession(context.Background(), &sqldb.Session{TokenHash: "s-op2", UserID: op.ID, CreatedAt: now, SeenAt: now, ExpiresAt: now.Add(time.Hour)}); err != nil {
@@ -183,6 +180,9 @@ func TestAgencyAccounts(t *testing.T) {
 		px, _, _ := db.UserForSignIn(testdb.System(), "platform.x")
 		if err := db.SetDisabled(adminX, x.ID, px.ID, true); merit.KindOf(err) != merit.KindForbidden {
 			t.Errorf("agency admin disables a platform admin: %v", err)
+		}
+		if err := db.SetGrants(platCtx, y.ID, op.ID, []merit.Grant{{Role: merit.RoleViewer}}); err != nil {
+			t.Errorf("platform admin grants a first role in Y: %v", err)
 		}
 	})
 }
