@@ -189,10 +189,19 @@ func (db *DB) TokenActor(ctx context.Context, tokenHash string, now time.Time) (
 		return nil, err
 	}
 	// The token acts within the units its user's covering grants are
-	// limited to; a covering grant without units lifts the limit.
+	// limited to; a covering grant without units lifts the limit. An
+	// employee's token is held by their own self-service grant alone and
+	// carries its record link, so it reads what their session reads.
 	held, limited := false, true
 	var units []int64
+	var employeeID int64
 	for _, g := range u.Grants {
+		if g.AgencyID == t.AgencyID && t.Role == merit.RoleEmployee {
+			if g.Role == merit.RoleEmployee {
+				held, employeeID = true, g.EmployeeID
+			}
+			continue
+		}
 		if g.AgencyID == t.AgencyID && g.Role.Covers(t.Role) {
 			held = true
 			limited = limited && len(g.UnitIDs) > 0
@@ -215,7 +224,7 @@ func (db *DB) TokenActor(ctx context.Context, tokenHash string, now time.Time) (
 		}
 	}
 	return &merit.Actor{UserID: u.ID, Username: u.Username, Name: u.Name,
-		Grants: []merit.Grant{{AgencyID: t.AgencyID, AgencyCode: t.AgencyCode, Role: t.Role, UnitIDs: units}}}, nil
+		Grants: []merit.Grant{{AgencyID: t.AgencyID, AgencyCode: t.AgencyCode, Role: t.Role, UnitIDs: units, EmployeeID: employeeID}}}, nil
 }
 
 // DeleteSessionsOfUser ends every session of the user (sign out everywhere):
