@@ -27,6 +27,13 @@ import (
 	"merit"
 )
 
+// Connection pool sizes: SQLite's read pool (its one writer is apart) and
+// PostgreSQL's one pool.
+const (
+	sqliteReaders = 8
+	postgresConns = 16
+)
+
 // Engine names.
 const (
 	SQLite   = "sqlite"
@@ -49,6 +56,8 @@ type DB struct {
 
 	counts countCache
 	stmts  stmtCache
+	names  nameIndex
+	gate   readGate // first come, first served access to the read pool (gate.go)
 }
 
 // Open connects to the database named by dsn: "sqlite:PATH" (the directory is
@@ -114,8 +123,9 @@ func (db *DB) openSQLite(path string) error {
 	if db.read, err = sql.Open("sqlite", base+sqliteReadPragmas); err != nil {
 		return err
 	}
-	db.read.SetMaxOpenConns(8)
-	db.read.SetMaxIdleConns(8)
+	db.read.SetMaxOpenConns(sqliteReaders)
+	db.read.SetMaxIdleConns(sqliteReaders)
+	db.gate = newReadGate(sqliteReaders)
 	db.read.SetConnMaxLifetime(time.Hour)
 	return nil
 }
@@ -127,8 +137,9 @@ func (db *DB) openPostgres(dsn string) error {
 	if db.write, err = sql.Open("pgx", dsn); err != nil {
 		return err
 	}
-	db.write.SetMaxOpenConns(16)
-	db.write.SetMaxIdleConns(16)
+	db.write.SetMaxOpenConns(postgresConns)
+	db.write.SetMaxIdleConns(postgresConns)
+	db.gate = newReadGate(postgresConns)
 	db.write.SetConnMaxLifetime(time.Hour)
 	db.read = db.write
 	return nil

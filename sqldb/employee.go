@@ -337,26 +337,28 @@ func (db *DB) FindEmployees(ctx context.Context, f merit.EmployeeFilter) ([]*mer
 		return nil, 0, translate(op, err)
 	}
 	f.Units = scope.ids()
-	page, count, args := EmployeeListQuery(f)
-	stmt, err := db.readStmt(ctx, page)
-	if err != nil {
+	if err := db.gate.enter(ctx); err != nil {
 		return nil, 0, translate(op, err)
 	}
-	rows, err := stmt.QueryContext(ctx, args...)
-	if err != nil {
-		return nil, 0, translate(op, err)
-	}
-	defer rows.Close()
-	out := make([]*merit.Employee, 0, f.Limit)
-	for rows.Next() {
-		e, err := scanEmployee(rows)
-		if err != nil {
-			return nil, 0, translate(op, err)
+	defer db.gate.leave()
+	if nameOnly(f) {
+		ids, total, err := db.names.search(ctx, db, f.AgencyID, strings.TrimSpace(f.Query), f.Desc, f.Offset, f.Limit)
+		if err != nil || len(ids) == 0 {
+			return []*merit.Employee{}, total, translate(op, err)
 		}
-		merit.MaskPersonalFor(ctx, e)
-		out = append(out, e)
+		args := []any{f.AgencyID}
+		for i := range f.Limit {
+			args = append(args, int64(0))
+			if i < len(ids) {
+				args[i+1] = ids[i]
+			}
+		}
+		out, err := db.readEmployees(ctx, employeesByIDQuery(f.Limit, f.Desc), args, len(ids))
+		return out, total, translate(op, err)
 	}
-	if err := rows.Err(); err != nil {
+	page, count, args := EmployeeListQuery(f)
+	out, err := db.readEmployees(ctx, page, args, f.Limit)
+	if err != nil {
 		return nil, 0, translate(op, err)
 	}
 	// The total costs a scan of every match; a short page at the start
@@ -366,6 +368,38 @@ func (db *DB) FindEmployees(ctx context.Context, f merit.EmployeeFilter) ([]*mer
 	}
 	total, err := db.counts.get(ctx, db, count, args[:len(args)-2])
 	return out, total, translate(op, err)
+}
+
+// nameOnly reports whether the filter is a search by part of a name and
+// nothing else, in name order: what the in-memory name index answers.
+func nameOnly(f merit.EmployeeFilter) bool {
+	q := strings.TrimSpace(f.Query)
+	return q != "" && !(isDigits(q) && len(q) <= 18) && f.UnitID == 0 && f.Units == nil && f.Golongan == "" &&
+		f.Status == "" && f.Jenis == "" && f.Sort == "name"
+}
+
+// readEmployees runs a prepared read query of employee rows, masking
+// personal data the context's actor may not see.
+func (db *DB) readEmployees(ctx context.Context, query string, args []any, capacity int) ([]*merit.Employee, error) {
+	stmt, err := db.readStmt(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := stmt.QueryContext(ctx, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := make([]*merit.Employee, 0, capacity)
+	for rows.Next() {
+		e, err := scanEmployee(rows)
+		if err != nil {
+			return nil, err
+		}
+		merit.MaskPersonalFor(ctx, e)
+		out = append(out, e)
+	}
+	return out, rows.Err()
 }
 
 // EmployeeListQuery builds the SQL of FindEmployees for a normalized filter:
@@ -396,9 +430,19 @@ func EmployeeListQuery(f merit.EmployeeFilter) (page, count string, args []any) 
 			where = append(where, "e.name_search LIKE "+arg(likePattern("%", q, "%"))+` ESCAPE '\'`)
 		}
 	}
+	// A unit filter starts from the unit and the units below it and seeks
+	// each one's employees in the (agency_id, unit_id, name_search) index,
+	// then sorts those alone. Left to itself, SQLite's planner walks the whole
+	// agency in name order and tests each row's unit instead (it cannot see
+	// how few rows a small unit has through a bound parameter): 12 ms rather
+	// than 0.04 ms for a unit of 50 employees among 20,000. CROSS JOIN fixes
+	// SQLite's join order; PostgreSQL plans it freely.
+	with, from := "", ` FROM employee e`
 	if f.UnitID != 0 {
-		where = append(where, `e.unit_id IN (WITH RECURSIVE below (id) AS (SELECT CAST(`+arg(f.UnitID)+` AS BIGINT)`+
-			` UNION ALL SELECT c.id FROM unit c JOIN below ON c.agency_id = $1 AND c.parent_id = below.id) SELECT id FROM below)`)
+		with = `WITH RECURSIVE below (id) AS (SELECT CAST(` + arg(f.UnitID) + ` AS BIGINT)` +
+			` UNION ALL SELECT c.id FROM unit c JOIN below ON c.agency_id = $1 AND c.parent_id = below.id) `
+		from = ` FROM below CROSS JOIN employee e`
+		where = append(where, "e.unit_id = below.id")
 	}
 	if f.Units != nil {
 		in := "NULL" // an empty scope matches nobody
@@ -421,7 +465,7 @@ func EmployeeListQuery(f merit.EmployeeFilter) (page, count string, args []any) 
 		join += ` LEFT JOIN unit u ON u.agency_id = e.agency_id AND u.id = e.unit_id`
 	}
 	cond := ` WHERE ` + strings.Join(where, " AND ")
-	count = `SELECT count(*) FROM employee e` + join + cond
+	count = with + `SELECT count(*)` + from + join + cond
 	dir := " ASC"
 	if f.Desc {
 		dir = " DESC"
@@ -430,7 +474,7 @@ func EmployeeListQuery(f merit.EmployeeFilter) (page, count string, args []any) 
 	if f.Sort == "name" {
 		order = ` ORDER BY e.name_search` + dir + `, e.id` + dir
 	}
-	ids := `SELECT e.id FROM employee e` + join + cond + order + ` LIMIT ` + arg(f.Limit) + ` OFFSET ` + arg(f.Offset)
+	ids := with + `SELECT e.id` + from + join + cond + order + ` LIMIT ` + arg(f.Limit) + ` OFFSET ` + arg(f.Offset)
 	page = `SELECT ` + employeeColumns + ` FROM (` + ids + `) pick
 	JOIN employee e ON e.agency_id = $1 AND e.id = pick.id
 	LEFT JOIN unit u ON u.agency_id = e.agency_id AND u.id = e.unit_id
