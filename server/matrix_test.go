@@ -126,18 +126,18 @@ var accessRules = map[string]merit.Permission{
 	// readers, rating and deleting for writers, the results import for
 	// importers; the employee's own SKP and the rating of those he rates
 	// by browser session.
-	"GET /a/{agency}/kinerja":                            merit.PermPerformanceRead,
-	"GET /a/{agency}/kinerja/unit":                       merit.PermPerformanceRead,
-	"POST /a/{agency}/kinerja/unit":                      merit.PermPerformanceWrite,
-	"GET /a/{agency}/kinerja/impor":                      merit.PermImport,
-	"POST /a/{agency}/kinerja/impor":                     merit.PermImport,
-	"GET /a/{agency}/pegawai/{id}/kinerja":               merit.PermPerformanceRead,
-	"GET /a/{agency}/pegawai/{id}/kinerja/nilai":         merit.PermPerformanceWrite,
-	"POST /a/{agency}/pegawai/{id}/kinerja/nilai":        merit.PermPerformanceWrite,
+	"GET /a/{agency}/kinerja":                             merit.PermPerformanceRead,
+	"GET /a/{agency}/kinerja/unit":                        merit.PermPerformanceRead,
+	"POST /a/{agency}/kinerja/unit":                       merit.PermPerformanceWrite,
+	"GET /a/{agency}/kinerja/impor":                       merit.PermImport,
+	"POST /a/{agency}/kinerja/impor":                      merit.PermImport,
+	"GET /a/{agency}/pegawai/{id}/kinerja":                merit.PermPerformanceRead,
+	"GET /a/{agency}/pegawai/{id}/kinerja/nilai":          merit.PermPerformanceWrite,
+	"POST /a/{agency}/pegawai/{id}/kinerja/nilai":         merit.PermPerformanceWrite,
 	"POST /a/{agency}/pegawai/{id}/kinerja/{entry}/hapus": merit.PermPerformanceWrite,
-	"GET /saya/kinerja":                                  selfSession,
-	"GET /saya/kinerja/nilai/{ratee}":                    selfSession,
-	"POST /saya/kinerja/nilai/{ratee}":                   selfSession,
+	"GET /saya/kinerja":                                   self,
+	"GET /saya/kinerja/nilai/{ratee}":                     self,
+	"POST /saya/kinerja/nilai/{ratee}":                    self,
 
 	// Competency and assessment (issue 4): the dictionary, standards,
 	// results and development for readers of competency data, their edits
