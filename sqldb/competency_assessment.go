@@ -127,26 +127,39 @@ func (db *DB) CreateAssessment(ctx context.Context, a *competency.Assessment) er
 	}))
 }
 
-// ImportAssessments stores many results in one transaction: all or nothing.
-// Each must be valid already (the importer validates row by row with
-// ValidateAssessments); dryRun validates and rolls back.
-func (db *DB) ImportAssessments(ctx context.Context, agencyID int64, as []*competency.Assessment, dryRun bool) error {
+// ImportAssessments stores many results in one transaction: all or
+// nothing. A result with the same employee, date and body as a stored one is
+// left alone and counted as unchanged, so importing a file twice changes
+// nothing. Each result is validated again inside the transaction; dryRun
+// validates and counts, then rolls back. It needs PermImport and
+// PermCompetencyWrite.
+func (db *DB) ImportAssessments(ctx context.Context, agencyID int64, as []*competency.Assessment, dryRun bool) (inserted, unchanged int, err error) {
 	const op = "sqldb.ImportAssessments"
 	if err := merit.Authorize(ctx, merit.PermImport, agencyID); err != nil {
-		return err
+		return 0, 0, err
 	}
 	if err := merit.Authorize(ctx, merit.PermCompetencyWrite, agencyID); err != nil {
-		return err
+		return 0, 0, err
 	}
-	err := db.writeTx(ctx, func(tx *Tx) error {
+	err = db.writeTx(ctx, func(tx *Tx) error {
 		for _, a := range as {
 			a.AgencyID = agencyID
 			if err := db.validateAssessment(ctx, tx, a); err != nil {
 				return err
 			}
+			var n int
+			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM assessment WHERE agency_id = $1 AND employee_id = $2 AND assessed_on = $3 AND body = $4`,
+				agencyID, a.EmployeeID, a.Date, a.Body).Scan(&n); err != nil {
+				return err
+			}
+			if n > 0 {
+				unchanged++
+				continue
+			}
 			if err := tx.insertAssessment(ctx, a); err != nil {
 				return err
 			}
+			inserted++
 		}
 		if dryRun {
 			return ErrRollback
@@ -154,9 +167,9 @@ func (db *DB) ImportAssessments(ctx context.Context, agencyID int64, as []*compe
 		return nil
 	})
 	if errors.Is(err, ErrRollback) {
-		return nil
+		err = nil
 	}
-	return translate(op, err)
+	return inserted, unchanged, translate(op, err)
 }
 
 // UpdateAssessment replaces a result's fields and levels; its employee stays.

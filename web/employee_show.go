@@ -18,6 +18,7 @@ type profileView struct {
 	Sections []historySection
 	Changes  []changeView // the record's change history, newest first
 	Self     bool         // the employee's own page (/saya): no list, no change history
+	Tabs     profileTabs  // links to the competency and development pages
 	// Proposals are the employee's own usulan perubahan data (on /saya).
 	Proposals []*merit.Proposal
 }
@@ -81,7 +82,7 @@ func (h *handler) profile(r *http.Request, a *merit.Agency, e *merit.Employee) (
 	}
 	lang := langOf(r)
 	base := agencyURL(a, "pegawai", e.ID)
-	v := profileView{Employee: e, Base: base}
+	v := profileView{Employee: e, Base: base, Tabs: profileTabs{Base: base, Active: "profile"}}
 	if !e.BirthDate.IsZero() {
 		v.Age = e.BirthDate.AgeOn(merit.Today())
 	}

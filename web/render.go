@@ -149,6 +149,7 @@ func (p *page) Now() time.Time { return time.Now() }
 type perms struct {
 	Write, Import, Export bool
 	Audit                 bool // the agency's audit search: admins
+	Competency            bool // the competency and assessment pages
 }
 
 // funcs returns the template functions bound to a language.
@@ -162,6 +163,7 @@ func (h *handler) funcs(lang string) template.FuncMap {
 		},
 		"n":        func(v int) string { return i18n.Number(lang, v) },
 		"datetime": func(t time.Time) string { return i18n.DateTime(lang, t) },
+		"date":     func(d merit.Date) string { return i18n.Date(lang, d) },
 		"ref": func(table, code string) string {
 			ref, err := h.db.Reference(context.Background())
 			if err != nil {
@@ -217,7 +219,8 @@ func (h *handler) render(w http.ResponseWriter, r *http.Request, status int, nam
 	if p.Agency != nil {
 		a := merit.ActorFrom(r.Context())
 		p.Can = perms{Write: a.Can(merit.PermWrite, p.Agency.ID), Import: a.Can(merit.PermImport, p.Agency.ID),
-			Export: a.Can(merit.PermExport, p.Agency.ID), Audit: a.Can(merit.PermManageUsers, p.Agency.ID)}
+			Export: a.Can(merit.PermExport, p.Agency.ID), Audit: a.Can(merit.PermManageUsers, p.Agency.ID),
+			Competency: a.Can(merit.PermCompetencyRead, p.Agency.ID)}
 		if p.User != nil {
 			for _, g := range p.User.Grants {
 				if g.AgencyID == p.Agency.ID {

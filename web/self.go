@@ -20,6 +20,7 @@ func (h *handler) showSelf(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	v.Self = true
+	v.Tabs.Base = "/saya"
 	if v.Proposals, err = h.db.FindProposals(r.Context(), a.ID, e.ID, ""); err != nil {
 		return err
 	}

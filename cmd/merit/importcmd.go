@@ -27,6 +27,8 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 			return importEmployees(ctx, env, args[1:])
 		case "template":
 			return importTemplate(ctx, env, args[1:])
+		case "assessments":
+			return importAssessments(ctx, env, args[1:])
 		}
 	}
 	fs := flags(env, "import", "employees|template ...")
