@@ -96,19 +96,27 @@ const (
 	// dictionary, standards (SKJ), assessment results, JPM and development records.
 	PermCompetencyRead  Permission = "competency.read"
 	PermCompetencyWrite Permission = "competency.write"
+	// PermTalentRead and PermTalentWrite cover talent reviews, the 9-box,
+	// calibration, the talent pool, critical positions and succession plans;
+	// PermTalentDecide is setting them (ditetapkan PPK), the PPK's act.
+	PermTalentRead   Permission = "talent.read"
+	PermTalentWrite  Permission = "talent.write"
+	PermTalentDecide Permission = "talent.decide"
 )
 
 // rolePermissions is the one table that says which role may do what.
 var rolePermissions = map[Role][]Permission{
 	RoleAdmin: {PermRead, PermWrite, PermImport, PermExport, PermManageUsers, PermPersonal,
-		PermPerformanceRead, PermPerformanceWrite, PermCompetencyRead, PermCompetencyWrite},
+		PermPerformanceRead, PermPerformanceWrite, PermCompetencyRead, PermCompetencyWrite,
+		PermTalentRead, PermTalentWrite},
 	RoleOperator: {PermRead, PermWrite, PermImport, PermExport, PermPersonal,
-		PermPerformanceRead, PermPerformanceWrite, PermCompetencyRead, PermCompetencyWrite},
-	RoleViewer: {PermRead, PermPerformanceRead, PermCompetencyRead},
+		PermPerformanceRead, PermPerformanceWrite, PermCompetencyRead, PermCompetencyWrite,
+		PermTalentRead, PermTalentWrite},
+	RoleViewer: {PermRead, PermPerformanceRead, PermCompetencyRead, PermTalentRead},
 	// See decisions.md "Roles": evaluator and PPK read, panel and assessor
 	// hold nothing on the registry until selections and assessments exist.
-	RoleEvaluator: {PermRead, PermPerformanceRead, PermCompetencyRead},
-	RolePPK:       {PermRead, PermPerformanceRead, PermCompetencyRead},
+	RoleEvaluator: {PermRead, PermPerformanceRead, PermCompetencyRead, PermTalentRead},
+	RolePPK:       {PermRead, PermPerformanceRead, PermCompetencyRead, PermTalentRead, PermTalentDecide},
 	RolePanel:     {},
 	RoleAssessor:  {},
 }
