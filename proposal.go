@@ -23,7 +23,7 @@ const (
 // ProposalFields are the data utama fields (JSON names of Employee) an
 // employee may propose to change; the rest (NIP, golongan, position...)
 // change only through the documents operators enter.
-var ProposalFields = []string{"name", "gelarDepan", "gelarBelakang", "birthPlace", "religion", "education", "email", "phone"}
+var ProposalFields = []string{"name", "gelarDepan", "gelarBelakang", "birthPlace", "religion", "education", "email", "phone", "nik", "alamat"}
 
 // Proposal is an usulan perubahan data: an employee's request to change
 // fields of their own record, decided by an operator.
@@ -73,6 +73,8 @@ var proposalField = map[string]func(*Employee) *string{
 	"education":     func(e *Employee) *string { return &e.Education },
 	"email":         func(e *Employee) *string { return &e.Email },
 	"phone":         func(e *Employee) *string { return &e.Phone },
+	"nik":           func(e *Employee) *string { return &e.NIK },
+	"alamat":        func(e *Employee) *string { return &e.Alamat },
 }
 
 func proposable(field string) bool {
