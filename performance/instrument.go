@@ -83,11 +83,13 @@ func (in *Instruments) Percent(year int, p Predikat) (Percentage, bool) {
 
 // AngkaKredit returns the angka kredit an SKP earns: coefficient × percentage
 // × months/12, rounded half up to two decimals as SIASN does (Ahli Madya:
-// Sangat Baik 56.25, Butuh Perbaikan 28.13). ok is false when the SKP earns
-// none: not a JF jenjang, a legacy SKP, or no instrument for its year (angka
-// kredit from predikat starts with PermenPANRB 1/2023).
+// Sangat Baik 56.25, Butuh Perbaikan 28.13). Only the annual SKP earns it;
+// Months pro-rates a partial year in the jenjang. ok is false when the SKP
+// earns none: a periodic SKP, not a JF jenjang, a legacy SKP, or no
+// instrument for its year (angka kredit from predikat starts with
+// PermenPANRB 1/2023).
 func (in *Instruments) AngkaKredit(s *SKP) (Hundredths, bool) {
-	if s.Jenjang == "" || s.Scheme != Scheme2022 {
+	if s.Jenjang == "" || s.Scheme != Scheme2022 || s.Period != Annual {
 		return 0, false
 	}
 	c, ok := in.Coefficient(s.Year, s.Jenjang)

@@ -93,15 +93,16 @@ func TestAngkaKredit(t *testing.T) {
 		{"AHLI_MADYA", Baik, 1, "3.13"},      // 37.5/12 = 3.125
 		{"AHLI_MUDA", SangatBaik, 3, "9.38"}, // 25 × 1.5 / 4 = 9.375
 	} {
-		s := &SKP{Year: 2024, Scheme: Scheme2022, Predikat: c.predikat, Months: c.months, Jenjang: c.jenjang}
+		s := &SKP{Year: 2024, Period: Annual, Scheme: Scheme2022, Predikat: c.predikat, Months: c.months, Jenjang: c.jenjang}
 		got, ok := in.AngkaKredit(s)
 		if !ok || got.String() != c.want {
 			t.Errorf("AngkaKredit(%s, %s, %d months) = %s %v, want %s", c.jenjang, c.predikat, c.months, got, ok, c.want)
 		}
 	}
-	// Before PermenPANRB 1/2023, for a non-JF, or for a legacy SKP: none.
+	// Before PermenPANRB 1/2023, for a periodic SKP, for a non-JF, or for a legacy SKP: none.
 	for _, s := range []*SKP{
-		{Year: 2022, Scheme: Scheme2022, Predikat: Baik, Months: 12, Jenjang: "AHLI_MADYA"},
+		{Year: 2022, Period: Annual, Scheme: Scheme2022, Predikat: Baik, Months: 12, Jenjang: "AHLI_MADYA"},
+		{Year: 2024, Period: Quarter(1), Scheme: Scheme2022, Predikat: Baik, Months: 3, Jenjang: "AHLI_MADYA"},
 		{Year: 2024, Scheme: Scheme2022, Predikat: Baik, Months: 12},
 		{Year: 2020, Scheme: SchemeLegacy, Predikat: Baik, Months: 12, Jenjang: "AHLI_MADYA"},
 	} {

@@ -7,6 +7,7 @@ import (
 	"maps"
 	"slices"
 	"strconv"
+	"strings"
 
 	"merit"
 	"merit/performance"
@@ -116,8 +117,9 @@ func (db *DB) Instruments(ctx context.Context) (*performance.Instruments, error)
 // raters is what choosing default raters needs: the unit tree and the head
 // of each unit. It is loaded once per write (or per import).
 type raters struct {
-	units []*merit.Unit
-	heads map[int64]performance.Holder
+	units   []*merit.Unit
+	holders []performance.Holder // every holder of a managerial position
+	heads   map[int64]performance.Holder
 }
 
 // managerialJenis is the SQL list of performance.Managerial's codes.
@@ -163,16 +165,31 @@ func loadRaters(ctx context.Context, q querier, agencyID int64) (*raters, error)
 		return nil, err
 	}
 	defer rows.Close()
-	var holders []performance.Holder
 	for rows.Next() {
 		var h performance.Holder
 		if err := rows.Scan(&h.EmployeeID, &h.NIP, &h.Name, &h.UnitID, &h.PositionID, &h.Jenis); err != nil {
 			return nil, err
 		}
-		holders = append(holders, h)
+		r.holders = append(r.holders, h)
 	}
-	r.heads = performance.UnitHeads(holders)
+	r.heads = performance.UnitHeads(r.holders)
 	return r, rows.Err()
+}
+
+// RaterCandidates returns the holders of the agency's managerial positions
+// ordered by name: whom an operator may choose as rater instead of the
+// default. It needs PermPerformanceRead.
+func (db *DB) RaterCandidates(ctx context.Context, agencyID int64) ([]performance.Holder, error) {
+	const op = "sqldb.RaterCandidates"
+	if err := merit.Authorize(ctx, merit.PermPerformanceRead, agencyID); err != nil {
+		return nil, err
+	}
+	r, err := loadRaters(ctx, db.read, agencyID)
+	if err != nil {
+		return nil, translate(op, err)
+	}
+	slices.SortFunc(r.holders, func(a, b performance.Holder) int { return strings.Compare(a.Name, b.Name) })
+	return r.holders, nil
 }
 
 // DefaultRater returns the default pejabat penilai of an employee (see
