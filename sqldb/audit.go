@@ -308,6 +308,7 @@ func (db *DB) SearchAudit(ctx context.Context, agencyID int64, f AuditFilter) ([
 		if err != nil {
 			return nil, 0, translate(op, err)
 		}
+		merit.MaskPersonalAudit(ctx, e)
 		out = append(out, e)
 	}
 	return out, total, translate(op, rows.Err())
