@@ -80,6 +80,8 @@ func (h *handler) routes() http.Handler {
 	mux.Handle("GET /a/{agency}/pegawai/{id}/riwayat/{kind}/{entry}/hapus", h.member(h.confirmDeleteHistory))
 	mux.Handle("POST /a/{agency}/pegawai/{id}/riwayat/{kind}/{entry}/hapus", h.member(h.deleteHistory))
 
+	h.skpRoutes(mux)
+
 	mux.Handle("GET /saya/kompetensi", h.member(h.showSelfCompetency))
 	mux.Handle("GET /saya/pengembangan", h.member(h.showSelfDevelopment))
 	mux.Handle("GET /a/{agency}/kompetensi", h.member(h.showCompetency))
