@@ -78,6 +78,9 @@ func (h *handlers) register(api huma.API) {
 	// Employee files.
 	h.registerTransfer(api)
 
+	// Competency: dictionary, standards, JPM rule, assessments, development.
+	h.registerCompetency(api, op)
+
 	// The audit trail.
 	huma.Register(api, op("list-audit", get, agency+"/audit", "audit",
 		"Search the agency's audit trail (agency admins): who changed what, when and from where, newest first", 0, 401, 403, 404), h.listAudit)

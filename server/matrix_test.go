@@ -43,6 +43,35 @@ const (
 // web page (web.Routes) and per API operation (docs/openapi.json). A route
 // missing here fails the test with its name.
 var accessRules = map[string]merit.Permission{
+	// Competency and assessment (issue 4): the dictionary, standards,
+	// results and development for readers of competency data, their edits
+	// for writers; the employee reads his own under /saya.
+	"GET /saya/kompetensi":                                     self,
+	"GET /saya/pengembangan":                                   self,
+	"GET /a/{agency}/kompetensi":                               merit.PermCompetencyRead,
+	"POST /a/{agency}/kompetensi/aturan":                       merit.PermCompetencyWrite,
+	"POST /a/{agency}/kompetensi/teknis":                       merit.PermCompetencyWrite,
+	"GET /a/{agency}/kompetensi/jabatan/{position}":            merit.PermCompetencyRead,
+	"POST /a/{agency}/kompetensi/jabatan/{position}":           merit.PermCompetencyWrite,
+	"GET /a/{agency}/asesmen":                                  merit.PermCompetencyRead,
+	"POST /a/{agency}/asesmen/impor":                           merit.PermImport,
+	"GET /a/{agency}/asesmen/baru":                             merit.PermCompetencyWrite,
+	"POST /a/{agency}/asesmen/baru":                            merit.PermCompetencyWrite,
+	"POST /a/{agency}/asesmen/{assessment}/hapus":              merit.PermCompetencyWrite,
+	"GET /a/{agency}/pegawai/{id}/kompetensi":                  merit.PermCompetencyRead,
+	"GET /a/{agency}/pegawai/{id}/pengembangan":                merit.PermCompetencyRead,
+	"POST /a/{agency}/pegawai/{id}/pengembangan/sesi":          merit.PermCompetencyWrite,
+	"POST /a/{agency}/pegawai/{id}/pengembangan/rencana":       merit.PermCompetencyWrite,
+	"GET /api/v1/agencies/{agency}/competencies":               merit.PermCompetencyRead,
+	"GET /api/v1/agencies/{agency}/standards":                  merit.PermCompetencyRead,
+	"PUT /api/v1/agencies/{agency}/standards":                  merit.PermCompetencyWrite,
+	"GET /api/v1/agencies/{agency}/jpm-rules":                  merit.PermCompetencyRead,
+	"POST /api/v1/agencies/{agency}/jpm-rules":                 merit.PermCompetencyWrite,
+	"GET /api/v1/agencies/{agency}/assessments":                merit.PermCompetencyRead,
+	"POST /api/v1/agencies/{agency}/assessments":               merit.PermCompetencyWrite,
+	"GET /api/v1/agencies/{agency}/employees/{id}/competency":  readOrSelf,
+	"GET /api/v1/agencies/{agency}/employees/{id}/development": readOrSelf,
+
 	"GET /static/":                        anyone,
 	"GET /{$}":                            session, // the home page and sign-out everywhere belong to a browser session
 	"GET /masuk":                          anyone,
@@ -138,26 +167,6 @@ var accessRules = map[string]merit.Permission{
 	"GET /saya/kinerja":                                   self,
 	"GET /saya/kinerja/nilai/{ratee}":                     self,
 	"POST /saya/kinerja/nilai/{ratee}":                    self,
-
-	// Competency and assessment (issue 4): the dictionary, standards,
-	// results and development for readers of competency data, their edits
-	// for writers; the employee reads his own under /saya.
-	"GET /saya/kompetensi":                               self,
-	"GET /saya/pengembangan":                             self,
-	"GET /a/{agency}/kompetensi":                         merit.PermCompetencyRead,
-	"POST /a/{agency}/kompetensi/aturan":                 merit.PermCompetencyWrite,
-	"POST /a/{agency}/kompetensi/teknis":                 merit.PermCompetencyWrite,
-	"GET /a/{agency}/kompetensi/jabatan/{position}":      merit.PermCompetencyRead,
-	"POST /a/{agency}/kompetensi/jabatan/{position}":     merit.PermCompetencyWrite,
-	"GET /a/{agency}/asesmen":                            merit.PermCompetencyRead,
-	"POST /a/{agency}/asesmen/impor":                     merit.PermImport,
-	"GET /a/{agency}/asesmen/baru":                       merit.PermCompetencyWrite,
-	"POST /a/{agency}/asesmen/baru":                      merit.PermCompetencyWrite,
-	"POST /a/{agency}/asesmen/{assessment}/hapus":        merit.PermCompetencyWrite,
-	"GET /a/{agency}/pegawai/{id}/kompetensi":            merit.PermCompetencyRead,
-	"GET /a/{agency}/pegawai/{id}/pengembangan":          merit.PermCompetencyRead,
-	"POST /a/{agency}/pegawai/{id}/pengembangan/sesi":    merit.PermCompetencyWrite,
-	"POST /a/{agency}/pegawai/{id}/pengembangan/rencana": merit.PermCompetencyWrite,
 }
 
 // matrixRoutes is every route of the server: the web pages as registered and

@@ -175,10 +175,10 @@ func findPlans(ctx context.Context, q querier, agencyID, employeeID int64) ([]*c
 // Development is everything the development tab shows for one employee and
 // year: sessions, plans, the riwayat diklat and the JP progress.
 type Development struct {
-	Sessions []*competency.CoachingSession
-	Plans    []*competency.Plan
-	Diklat   []*merit.HistoryEntry
-	Progress competency.JPProgress
+	Sessions []*competency.CoachingSession `json:"sessions"`
+	Plans    []*competency.Plan            `json:"plans"`
+	Diklat   []*merit.HistoryEntry         `json:"diklat"`
+	Progress competency.JPProgress         `json:"progress"`
 }
 
 // EmployeeDevelopment gathers an employee's development records and the
