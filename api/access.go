@@ -25,6 +25,10 @@ var writePermissions = map[string]merit.Permission{
 	"import-employees": merit.PermImport,
 	"accept-proposal":  merit.PermWrite,
 	"reject-proposal":  merit.PermWrite,
+	// Performance (SKP).
+	"rate-skp":          merit.PermPerformanceWrite,
+	"delete-skp":        merit.PermPerformanceWrite,
+	"set-unit-predikat": merit.PermPerformanceWrite,
 }
 
 // selfOperations are the writes of an employee on their own record (no

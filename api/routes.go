@@ -81,6 +81,9 @@ func (h *handlers) register(api huma.API) {
 	// Competency: dictionary, standards, JPM rule, assessments, development.
 	h.registerCompetency(api, op)
 
+	// Performance: SKP, organisation predikat, angka kredit.
+	h.registerSKP(api, op)
+
 	// The audit trail.
 	huma.Register(api, op("list-audit", get, agency+"/audit", "audit",
 		"Search the agency's audit trail (agency admins): who changed what, when and from where, newest first", 0, 401, 403, 404), h.listAudit)

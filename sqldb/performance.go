@@ -286,6 +286,16 @@ const (
 // always audited with before and after; an insert only when auditInsert (a
 // batch records one import entry with its counts instead).
 func (tx *Tx) saveSKP(ctx context.Context, r *raters, s *performance.SKP, auditInsert bool) (skpChange, error) {
+	// The employee first: another agency's record is not found, whatever
+	// the rating says.
+	var unit sql.NullInt64
+	err := tx.QueryRowContext(ctx, `SELECT unit_id FROM employee WHERE agency_id = $1 AND id = $2`, s.AgencyID, s.EmployeeID).Scan(&unit)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, merit.Errorf(merit.KindNotFound, "sqldb.saveSKP", "err.not_found")
+	}
+	if err != nil {
+		return 0, err
+	}
 	ref, err := tx.db.Reference(ctx)
 	if err != nil {
 		return 0, err
@@ -296,14 +306,6 @@ func (tx *Tx) saveSKP(ctx context.Context, r *raters, s *performance.SKP, auditI
 		return 0, verr
 	}
 	fs := merit.Fields(fields)
-	var unit sql.NullInt64
-	err = tx.QueryRowContext(ctx, `SELECT unit_id FROM employee WHERE agency_id = $1 AND id = $2`, s.AgencyID, s.EmployeeID).Scan(&unit)
-	if errors.Is(err, sql.ErrNoRows) {
-		return 0, merit.Errorf(merit.KindNotFound, "sqldb.saveSKP", "err.not_found")
-	}
-	if err != nil {
-		return 0, err
-	}
 	switch {
 	case !s.RaterOverride:
 		h, ok := performance.DefaultRater(r.units, r.heads, s.EmployeeID, unit.Int64)

@@ -178,7 +178,18 @@ func (db *DB) EmployeeSKPs(ctx context.Context, agencyID, employeeID int64) ([]*
 		}
 		out = append(out, s)
 	}
-	return out, translate(op, rows.Err())
+	if err := rows.Err(); err != nil || len(out) > 0 {
+		return out, translate(op, err)
+	}
+	// No SKP: an employee of the agency without one, or no such employee.
+	var n int
+	if err := db.read.QueryRowContext(ctx, `SELECT count(*) FROM employee WHERE agency_id = $1 AND id = $2`, agencyID, employeeID).Scan(&n); err != nil {
+		return nil, translate(op, err)
+	}
+	if n == 0 {
+		return nil, merit.Errorf(merit.KindNotFound, op, "err.not_found")
+	}
+	return nil, nil
 }
 
 // FindSKP returns one SKP of the agency by its ID. Operators and readers see
@@ -297,13 +308,22 @@ func (db *DB) SetUnitPredikat(ctx context.Context, u *performance.UnitPredikat) 
 	if err := merit.Authorize(ctx, merit.PermPerformanceWrite, u.AgencyID); err != nil {
 		return err
 	}
-	if err := u.Validate(merit.DateOf(db.Now())); err != nil {
-		return err
-	}
 	if a := merit.ActorFrom(ctx); a != nil {
 		u.SetBy = a.Username
 	}
 	return translate(op, db.writeTx(ctx, func(tx *Tx) error {
+		// The unit first: another agency's unit is not found, whatever the
+		// predikat says.
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM unit WHERE agency_id = $1 AND id = $2`, u.AgencyID, u.UnitID).Scan(&n); err != nil {
+			return err
+		}
+		if n == 0 && u.UnitID != 0 {
+			return merit.Errorf(merit.KindNotFound, op, "err.not_found")
+		}
+		if err := u.Validate(merit.DateOf(db.Now())); err != nil {
+			return err
+		}
 		old := &performance.UnitPredikat{AgencyID: u.AgencyID, UnitID: u.UnitID, Year: u.Year}
 		err := tx.QueryRowContext(ctx, `SELECT predikat, set_by, updated_at FROM skp_unit WHERE agency_id = $1 AND unit_id = $2 AND year = $3`,
 			u.AgencyID, u.UnitID, u.Year).Scan(&old.Predikat, &old.SetBy, &old.UpdatedAt)
