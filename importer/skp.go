@@ -281,8 +281,8 @@ func (m *skpMapper) row(ctx context.Context, row *tabular.Row) error {
 	}
 	s.EmployeeID, s.Jenjang = emp.ID, emp.Jenjang
 
-	year, err := strconv.Atoi(m.text[skpTahun])
-	if err != nil {
+	year, yerr := strconv.Atoi(m.text[skpTahun])
+	if yerr != nil {
 		m.add(n, skpTahun, "field.not_a_number")
 	}
 	s.Year = year
@@ -301,7 +301,10 @@ func (m *skpMapper) row(ctx context.Context, row *tabular.Row) error {
 		}
 		return r
 	}
-	if performance.SchemeOf(year) == performance.Scheme2022 {
+	// Without a year the scheme is unknown: the ratings wait for a fixed row.
+	switch {
+	case yerr != nil:
+	case performance.SchemeOf(year) == performance.Scheme2022:
 		s.HasilKerja, s.Perilaku = rating(skpHasil), rating(skpPerilaku)
 		for i := range s.Behaviour {
 			s.Behaviour[i] = rating(skpPelayanan + i)
@@ -313,7 +316,7 @@ func (m *skpMapper) row(ctx context.Context, row *tabular.Row) error {
 				}
 			}
 		}
-	} else {
+	default:
 		score, err := performance.ParseHundredths(m.text[skpNilai])
 		if err != nil {
 			m.add(n, skpNilai, "field.not_a_number")

@@ -29,6 +29,8 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 			return importTemplate(ctx, env, args[1:])
 		case "assessments":
 			return importAssessments(ctx, env, args[1:])
+		case "skp":
+			return importSKP(ctx, env, args[1:])
 		}
 	}
 	fs := flags(env, "import", "employees|template ...")
