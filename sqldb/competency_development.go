@@ -188,6 +188,9 @@ func (db *DB) EmployeeDevelopment(ctx context.Context, agencyID, employeeID int6
 	if err := authorizeCompetency(ctx, merit.PermCompetencyRead, agencyID, employeeID); err != nil {
 		return nil, err
 	}
+	if err := employeeExists(ctx, db.read, agencyID, employeeID, op); err != nil {
+		return nil, translate(op, err)
+	}
 	d := &Development{}
 	var err error
 	if d.Sessions, err = findCoachingSessions(ctx, db.read, agencyID, employeeID, 0); err != nil {
