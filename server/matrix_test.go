@@ -43,6 +43,19 @@ const (
 // web page (web.Routes) and per API operation (docs/openapi.json). A route
 // missing here fails the test with its name.
 var accessRules = map[string]merit.Permission{
+	// Talent review (issue 5): the 9-box, its drill-down, a talent card and
+	// the XLSX export for talent readers; running a review, opening a
+	// calibration session and moving people for talent writers; setting a
+	// session (ditetapkan PPK) for the PPK alone.
+	"GET /a/{agency}/talenta":                          merit.PermTalentRead,
+	"POST /a/{agency}/talenta":                         merit.PermTalentWrite,
+	"GET /a/{agency}/talenta/ekspor":                   merit.PermTalentRead,
+	"GET /a/{agency}/talenta/pegawai/{id}":             merit.PermTalentRead,
+	"POST /a/{agency}/talenta/sesi":                    merit.PermTalentWrite,
+	"GET /a/{agency}/talenta/sesi/{session}":           merit.PermTalentRead,
+	"POST /a/{agency}/talenta/sesi/{session}/pindah":   merit.PermTalentWrite,
+	"POST /a/{agency}/talenta/sesi/{session}/tetapkan": merit.PermTalentDecide,
+
 	// Competency and assessment (issue 4): the dictionary, standards,
 	// results and development for readers of competency data, their edits
 	// for writers; the employee reads his own under /saya.

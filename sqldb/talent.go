@@ -15,20 +15,6 @@ import (
 	"merit/talent"
 )
 
-// authorizeTalentWrite lets through who holds perm in the agency without a
-// unit limit: a review, a calibration session and a rule set cover the
-// whole agency, so an operator limited to some units may read placements in
-// them but not run or calibrate the agency's review.
-func authorizeTalentWrite(ctx context.Context, perm merit.Permission, agencyID int64) error {
-	if err := merit.Authorize(ctx, perm, agencyID); err != nil {
-		return err
-	}
-	if merit.ActorFrom(ctx).UnitScope(perm, agencyID) != nil {
-		return merit.Errorf(merit.KindForbidden, "sqldb.authorizeTalentWrite", "talent.err.unit_limited")
-	}
-	return nil
-}
-
 // TalentRuleSet returns version v of the agency's talent rule set; version 0
 // is the built-in talent.Default.
 func (db *DB) TalentRuleSet(ctx context.Context, agencyID int64, v int) (*talent.RuleSet, error) {
@@ -92,7 +78,7 @@ func (db *DB) TalentRuleSets(ctx context.Context, agencyID int64) ([]*talent.Rul
 // explained.
 func (db *DB) SaveTalentRuleSet(ctx context.Context, agencyID int64, r *talent.RuleSet) error {
 	const op = "sqldb.SaveTalentRuleSet"
-	if err := authorizeTalentWrite(ctx, merit.PermTalentWrite, agencyID); err != nil {
+	if err := merit.Authorize(ctx, merit.PermTalentWrite, agencyID); err != nil {
 		return err
 	}
 	if err := r.Validate(); err != nil {
@@ -227,7 +213,7 @@ func (db *DB) talentInputs(ctx context.Context, rv *talent.Review, rules *talent
 // session changes them afterwards.
 func (db *DB) RunTalentReview(ctx context.Context, rv *talent.Review) error {
 	const op = "sqldb.RunTalentReview"
-	if err := authorizeTalentWrite(ctx, merit.PermTalentWrite, rv.AgencyID); err != nil {
+	if err := merit.Authorize(ctx, merit.PermTalentWrite, rv.AgencyID); err != nil {
 		return err
 	}
 	ref, err := db.Reference(ctx)

@@ -40,11 +40,11 @@ func scanSession(s scanner) (*talent.Session, error) {
 }
 
 // CreateTalentSession opens a calibration session on a review (s.ID is
-// set), audited. A review has at most one open session at a time: another
+// set; ReviewID 0 is the latest review), audited. A review has at most one open session at a time: another
 // is KindConflict until it is locked.
 func (db *DB) CreateTalentSession(ctx context.Context, s *talent.Session) error {
 	const op = "sqldb.CreateTalentSession"
-	if err := authorizeTalentWrite(ctx, merit.PermTalentWrite, s.AgencyID); err != nil {
+	if err := merit.Authorize(ctx, merit.PermTalentWrite, s.AgencyID); err != nil {
 		return err
 	}
 	if err := s.Validate(merit.DateOf(db.Now())); err != nil {
@@ -52,9 +52,11 @@ func (db *DB) CreateTalentSession(ctx context.Context, s *talent.Session) error 
 	}
 	s.CreatedBy, s.Locked = merit.ActorFrom(ctx).Username, false
 	return translate(op, db.writeTx(ctx, func(tx *Tx) error {
-		if _, err := talentReview(ctx, tx, s.AgencyID, s.ReviewID); err != nil {
+		rv, err := talentReview(ctx, tx, s.AgencyID, s.ReviewID)
+		if err != nil {
 			return err
 		}
+		s.ReviewID = rv.ID
 		var open int
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM talent_session WHERE agency_id = $1 AND review_id = $2 AND NOT locked`,
 			s.AgencyID, s.ReviewID).Scan(&open); err != nil {
@@ -198,13 +200,17 @@ func talentMoves(ctx context.Context, q querier, agencyID int64, cond string, ar
 // for m.Reason, inside the open session: the move is stored with the place
 // before it (the person's last move in the session, or his final place) and
 // audited with before and after. A locked session refuses
-// (KindConflict, talent.err.locked); an unmapped person cannot be moved.
+// (KindConflict, talent.err.locked); an unmapped person cannot be moved,
+// nor, by an operator limited to some units, a person outside them.
 func (db *DB) MoveTalent(ctx context.Context, agencyID, sessionID int64, m *talent.Move) error {
 	const op = "sqldb.MoveTalent"
-	if err := authorizeTalentWrite(ctx, merit.PermTalentWrite, agencyID); err != nil {
+	if err := merit.Authorize(ctx, merit.PermTalentWrite, agencyID); err != nil {
 		return err
 	}
 	return translate(op, db.writeTx(ctx, func(tx *Tx) error {
+		if err := checkEmployeeScope(ctx, tx, merit.PermTalentWrite, agencyID, m.EmployeeID); err != nil {
+			return err
+		}
 		s, err := scanSession(tx.QueryRowContext(ctx, `SELECT `+sessionColumns+` FROM talent_session WHERE agency_id = $1 AND id = $2`, agencyID, sessionID))
 		if err != nil {
 			return err
@@ -264,7 +270,7 @@ func (db *DB) MoveTalent(ctx context.Context, agencyID, sessionID int64, m *tale
 // KindConflict. Audited with the distribution and the decree number.
 func (db *DB) LockTalentSession(ctx context.Context, agencyID, sessionID int64, decree string) error {
 	const op = "sqldb.LockTalentSession"
-	if err := authorizeTalentWrite(ctx, merit.PermTalentDecide, agencyID); err != nil {
+	if err := merit.Authorize(ctx, merit.PermTalentDecide, agencyID); err != nil {
 		return err
 	}
 	return translate(op, db.writeTx(ctx, func(tx *Tx) error {

@@ -113,6 +113,8 @@ func (h *handler) routes() http.Handler {
 	mux.Handle("GET /a/{agency}/audit", h.member(h.showAudit))
 	mux.Handle("GET /a/{agency}/audit.csv", h.member(h.exportAudit))
 
+	h.talentRoutes(mux)
+
 	mux.Handle("/", h.page(h.notFound))
 	return mux
 }
