@@ -43,6 +43,23 @@ const (
 // web page (web.Routes) and per API operation (docs/openapi.json). A route
 // missing here fails the test with its name.
 var accessRules = map[string]merit.Permission{
+	// Talent pool and succession (issue 5): the overview, plans and the PDF
+	// report for talent readers; the pool rule, critical positions and
+	// candidates for talent writers; the merit result for the agency admin;
+	// filling a JPT through talent management for the PPK alone.
+	"GET /a/{agency}/suksesi":                                                merit.PermTalentRead,
+	"GET /a/{agency}/suksesi/laporan.pdf":                                    merit.PermTalentRead,
+	"POST /a/{agency}/suksesi/kotak":                                         merit.PermTalentWrite,
+	"POST /a/{agency}/suksesi/kritikal":                                      merit.PermTalentWrite,
+	"POST /a/{agency}/suksesi/merit":                                         merit.PermManageUsers,
+	"GET /a/{agency}/suksesi/jabatan/{position}":                             merit.PermTalentRead,
+	"POST /a/{agency}/suksesi/jabatan/{position}":                            merit.PermTalentWrite,
+	"POST /a/{agency}/suksesi/jabatan/{position}/hapus":                      merit.PermTalentWrite,
+	"POST /a/{agency}/suksesi/jabatan/{position}/kandidat":                   merit.PermTalentWrite,
+	"POST /a/{agency}/suksesi/jabatan/{position}/kandidat/{candidate}":       merit.PermTalentWrite,
+	"POST /a/{agency}/suksesi/jabatan/{position}/kandidat/{candidate}/hapus": merit.PermTalentWrite,
+	"POST /a/{agency}/suksesi/jabatan/{position}/isi":                        merit.PermTalentDecide,
+
 	// Talent review (issue 5): the 9-box, its drill-down, a talent card and
 	// the XLSX export for talent readers; running a review, opening a
 	// calibration session and moving people for talent writers; setting a

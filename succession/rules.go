@@ -117,6 +117,21 @@ func (c Category) AtLeast(o Category) bool {
 	return slices.Index(Categories, c) >= slices.Index(Categories, o) && slices.Contains(Categories, c)
 }
 
+// Label is the category's name as decisions write it ("Sangat Baik").
+func (c Category) Label() string {
+	switch c {
+	case CategoryBuruk:
+		return "Buruk"
+	case CategoryKurang:
+		return "Kurang"
+	case CategoryBaik:
+		return "Baik"
+	case CategorySangatBaik:
+		return "Sangat Baik"
+	}
+	return string(c)
+}
+
 // CategoryOf gives the category of a total score under the bands of
 // regulations.md §1.4 (Buruk < 175 ≤ Kurang < 250 ≤ Baik < 325 ≤ Sangat Baik).
 func CategoryOf(score float64) Category {
@@ -212,7 +227,7 @@ func CheckJPTFill(jenis string, result *MeritResult, today merit.Date, candidate
 	case result == nil:
 		fs.Add("meritResult", "succession.fill.no_merit_result", "")
 	case !result.Category.AtLeast(CategoryBaik):
-		fs.Add("meritResult", "succession.fill.merit_below_baik", string(result.Category), result.Year)
+		fs.Add("meritResult", "succession.fill.merit_below_baik", string(result.Category), result.Category.Label(), result.Year)
 	case today.Year()-result.Year > result.ValidYears():
 		fs.Add("meritResult", "succession.fill.merit_stale", fmt.Sprint(result.Year), result.Year, result.ValidYears())
 	}

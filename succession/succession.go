@@ -140,11 +140,12 @@ type Candidate struct {
 	PlanYear     int              `json:"planYear,omitempty"`
 }
 
-// Validate checks rank and readiness and trims the development text.
+// Validate checks a new candidate names an employee, rank and readiness,
+// and trims the development text.
 func (c *Candidate) Validate() error {
 	var fs merit.Fields
 	c.Development = strings.TrimSpace(c.Development)
-	if c.EmployeeID <= 0 {
+	if c.ID == 0 && c.EmployeeID <= 0 { // a change keeps the candidate's employee
 		fs.Add("employeeId", "field.required", "")
 	}
 	if c.Rank < 1 || c.Rank > 99 {
@@ -179,4 +180,17 @@ func Rerank(cs []*Candidate, moved *Candidate) {
 	for i, c := range cs {
 		c.Rank = i + 1
 	}
+}
+
+// Fill is a position filled through talent management: the PPK's decision
+// naming the nominee CheckJPTFill allowed, with the merit result it relied on.
+type Fill struct {
+	AgencyID      int64     `json:"agencyId"`
+	ID            int64     `json:"id"`
+	PositionID    int64     `json:"positionId"`
+	EmployeeID    int64     `json:"employeeId"`
+	MeritResultID int64     `json:"meritResultId"`
+	DecidedAt     time.Time `json:"decidedAt"`
+	DecidedBy     string    `json:"decidedBy,omitempty"`
+	Name          string    `json:"name,omitempty"` // the nominee's, filled on read
 }

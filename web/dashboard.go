@@ -8,6 +8,8 @@ import (
 
 	"merit"
 	"merit/i18n"
+	"merit/sqldb"
+	"merit/succession"
 	"merit/web/chart"
 )
 
@@ -18,6 +20,17 @@ type dashboardView struct {
 	PPPK   int // PPPK and PPPK paruh waktu
 	Units  int // top-level units (OPD)
 	Charts []dashboardChart
+	// Succession is the bench-strength panel, for readers of talent data.
+	Succession *benchPanel
+}
+
+// benchPanel is the dashboard's bench strength: the figures and the
+// positions at risk, linking to the succession pages.
+type benchPanel struct {
+	Bench   succession.Bench
+	Percent string
+	AtRisk  []*sqldb.CriticalPosition
+	Href    string
 }
 
 // dashboardChart is one chart card; Wide charts span the whole row.
@@ -94,5 +107,17 @@ func (h *handler) showDashboard(w http.ResponseWriter, r *http.Request) error {
 	units := slices.Clone(st.ByUnit)
 	slices.SortStableFunc(units, func(x, y merit.Count) int { return y.N - x.N })
 	add("ui.dash.by_unit", true, units, plain, filtered("unit"))
+	if merit.ActorFrom(r.Context()).Can(merit.PermTalentRead, a.ID) {
+		bench, critical, err := h.db.BenchStrength(r.Context(), a.ID)
+		if err != nil {
+			return err
+		}
+		v.Succession = &benchPanel{Bench: bench, Percent: percentText(lang, bench.Percent), Href: agencyURL(a, "suksesi")}
+		for _, c := range critical {
+			if c.Status().AtRisk() {
+				v.Succession.AtRisk = append(v.Succession.AtRisk, c)
+			}
+		}
+	}
 	return h.render(w, r, http.StatusOK, "dashboard", &page{Agency: a, Nav: "dashboard", Data: v})
 }
