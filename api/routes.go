@@ -81,6 +81,9 @@ func (h *handlers) register(api huma.API) {
 	// Competency: dictionary, standards, JPM rule, assessments, development.
 	h.registerCompetency(api, op)
 
+	// IP ASN: the agency's summary and reconciliation, recompute, an employee's.
+	h.registerIPASN(api, op)
+
 	// Performance: SKP, organisation predikat, angka kredit.
 	h.registerSKP(api, op)
 

@@ -5,6 +5,7 @@
 //	bench raw-insert -csv FILE -db DSN          baseline: the raw driver inserting the same rows in one transaction
 //	bench bare       -db DSN -agency CODE -addr  baseline: a bare net/http handler running the product's list SQL
 //	bench load       -url URL -c 64 -d 20s      closed-loop load of the list/search mix; prints p50, p99, req/s
+//	bench ipasn      -db DSN -n 1000000         recompute IP ASN and JPM of n generated employees vs an in-memory loop
 //
 // It is not part of the product binary and not part of the tests.
 package main
@@ -18,7 +19,7 @@ import (
 
 func main() {
 	if len(os.Args) < 2 {
-		fmt.Fprintln(os.Stderr, "usage: bench gen-csv|raw-insert|bare|load [flags]")
+		fmt.Fprintln(os.Stderr, "usage: bench gen-csv|raw-insert|bare|load|ipasn [flags]")
 		os.Exit(2)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
@@ -33,6 +34,8 @@ func main() {
 		err = bare(ctx, os.Args[2:])
 	case "load":
 		err = load(ctx, os.Args[2:])
+	case "ipasn":
+		err = ipasnBench(ctx, os.Args[2:])
 	default:
 		err = fmt.Errorf("unknown command %q", os.Args[1])
 	}

@@ -83,6 +83,9 @@ func Generate(ctx context.Context, db *sqldb.DB, opts Options) (*Result, error) 
 		started := time.Now()
 		tpl := templateFor(i)
 		ar, err := generateAgency(ctx, db, ref, tpl, i, opts)
+		if err == nil && !ar.Skipped {
+			err = ipasnDemo(ctx, db, ar.Agency, opts.Today) // last: it reads everything generated before
+		}
 		if err != nil {
 			return res, fmt.Errorf("%s: %s: %w", op, tpl.Code, err)
 		}

@@ -1,7 +1,6 @@
 package ipasn
 
 import (
-	"hash/fnv"
 	"strconv"
 	"strings"
 
@@ -15,6 +14,11 @@ type Diklat struct {
 	Hours int // JP
 	Start merit.Date
 	End   merit.Date // completion; a zero End counts Start
+	// Level is the leadership level its title names (LeadershipLevel),
+	// filled by Input.AddHistory and ParseFacts, read from the title when 0.
+	Level int
+
+	hoursText, doneText string // as read by ParseFacts, so reasons need no formatting
 }
 
 // Hukdis is one hukuman disiplin (PP 94/2021).
@@ -22,6 +26,8 @@ type Hukdis struct {
 	Tingkat string // RINGAN, SEDANG, BERAT (the group of reference hukdis)
 	Jenis   string // the sanction's code, for the reason
 	Start   merit.Date
+
+	startText string
 }
 
 // SKP is one year's annual performance: a predikat (PermenPANRB 6/2022) or,
@@ -40,6 +46,12 @@ type Input struct {
 	Diklat    []Diklat
 	SKP       []SKP // the SKP of the year before the measurement counts
 	Hukdis    []Hukdis
+}
+
+// Reset empties the input keeping its slices, for reuse in a loop.
+func (in *Input) Reset() {
+	in.Education, in.Jenis = "", ""
+	in.Diklat, in.SKP, in.Hukdis = in.Diklat[:0], in.SKP[:0], in.Hukdis[:0]
 }
 
 // Item is one reason for points: Code is an i18n key ("ipasn.r.…"), Args
@@ -65,6 +77,11 @@ type Result struct {
 	Scores   [4]Score   `json:"scores"` // in the order of Dimensions
 	Total    Points     `json:"total"`
 	Category string     `json:"category"`
+
+	args []string // backing store of the items' Args, reused by ComputeInto
+	// windows[n] is the window of n years before On, computed once per date.
+	windows   [8]window
+	windowsOn merit.Date
 }
 
 // Points returns the points of a dimension.
@@ -80,16 +97,54 @@ func (r *Result) Points(dim string) Points {
 // Compute scores the input on the date with the table's rules. It never
 // fails: what is missing scores nothing, and the reason says so.
 func (t *Table) Compute(in *Input, on merit.Date) Result {
-	r := Result{Version: t.Version, On: on}
-	r.Scores[0] = t.kualifikasi(in)
-	r.Scores[1] = t.kompetensi(in, on)
-	r.Scores[2] = t.kinerja(in, on)
-	r.Scores[3] = t.disiplin(in, on)
+	var r Result
+	t.ComputeInto(&r, in, on)
+	return r
+}
+
+// ComputeInto is Compute writing into r and reusing its slices, so a loop
+// over a whole agency allocates nothing per employee. r's items are valid
+// until the next call with the same r: Clone what must outlive it.
+func (t *Table) ComputeInto(r *Result, in *Input, on merit.Date) {
+	r.Version, r.On, r.Total, r.args = t.Version, on, 0, r.args[:0]
+	if r.windowsOn != on || r.windowsOn.IsZero() {
+		for n := range r.windows {
+			r.windows[n] = windowOf(on, n)
+		}
+		r.windowsOn = on
+	}
+	for i, dim := range Dimensions {
+		r.Scores[i] = Score{Dimension: dim, Max: t.Max(dim), Items: r.Scores[i].Items[:0]}
+	}
+	t.kualifikasi(r, &r.Scores[0], in)
+	t.kompetensi(r, &r.Scores[1], in, on)
+	t.kinerja(r, &r.Scores[2], in, on)
+	t.disiplin(r, &r.Scores[3], in, on)
 	for _, s := range r.Scores {
 		r.Total += s.Points
 	}
 	r.Category = t.Category(r.Total)
-	return r
+}
+
+// item appends a reason to the score, its args taken from r's buffer.
+func (r *Result) item(s *Score, pts Points, code string, args ...string) {
+	n := len(r.args)
+	r.args = append(r.args, args...)
+	s.Items = append(s.Items, Item{pts, code, r.args[n:len(r.args):len(r.args)]})
+}
+
+// Clone returns a copy of the result that shares nothing with r.
+func (r *Result) Clone() Result {
+	c := *r
+	c.args, c.windowsOn = nil, merit.Date{}
+	for i := range c.Scores {
+		items := make([]Item, len(r.Scores[i].Items))
+		for j, it := range r.Scores[i].Items {
+			items[j] = Item{it.Points, it.Code, append([]string(nil), it.Args...)}
+		}
+		c.Scores[i].Items = items
+	}
+	return c
 }
 
 // Category returns the §3.4 category of a total: the first row whose
@@ -104,19 +159,17 @@ func (t *Table) Category(total Points) string {
 	return ""
 }
 
-func (t *Table) kualifikasi(in *Input) Score {
-	s := Score{Dimension: Kualifikasi, Max: t.Max(Kualifikasi)}
+func (t *Table) kualifikasi(r *Result, s *Score, in *Input) {
 	for _, row := range t.Education {
 		for _, l := range row.Levels {
 			if l == in.Education {
 				s.Points = min(row.Points, s.Max)
-				s.Items = []Item{{s.Points, "ipasn.r.education", []string{in.Education}}}
-				return s
+				r.item(s, s.Points, "ipasn.r.education", in.Education)
+				return
 			}
 		}
 	}
-	s.Items = []Item{{0, "ipasn.r.education_unknown", []string{in.Education}}}
-	return s
+	r.item(s, 0, "ipasn.r.education_unknown", in.Education)
 }
 
 // yearsBefore returns the date n years before on (29 February becomes 1 March).
@@ -124,12 +177,36 @@ func yearsBefore(on merit.Date, n int) merit.Date {
 	return merit.NewDate(on.Year()-n, on.Month(), on.Day())
 }
 
-// within reports whether d lies in (on − years, on]; years 0 means any time up to on.
-func within(d, on merit.Date, years int) bool {
-	if d.IsZero() || d.After(on) {
-		return false
+// window is the period (from, on] a date must fall in; from is zero for any
+// time up to on.
+type window struct{ from, on merit.Date }
+
+// window returns the window of n years before r.On.
+func (r *Result) window(years int) window {
+	if years >= 0 && years < len(r.windows) {
+		return r.windows[years]
 	}
-	return years == 0 || d.After(yearsBefore(on, years))
+	return windowOf(r.On, years)
+}
+
+func windowOf(on merit.Date, years int) window {
+	w := window{on: on}
+	if years > 0 {
+		w.from = yearsBefore(on, years)
+	}
+	return w
+}
+
+func (w window) has(d merit.Date) bool {
+	return !d.IsZero() && !d.After(w.on) && (w.from.IsZero() || d.After(w.from))
+}
+
+// level is Level, or read from the title when not filled.
+func (d *Diklat) level() int {
+	if d.Level == 0 && d.Kind == DiklatKepemimpinan {
+		return LeadershipLevel(d.Title)
+	}
+	return d.Level
 }
 
 func (d *Diklat) done() merit.Date {
@@ -171,24 +248,40 @@ func LeadershipLevel(title string) int {
 	return 0
 }
 
-func (t *Table) kompetensi(in *Input, on merit.Date) Score {
-	s := Score{Dimension: Kompetensi, Max: t.Max(Kompetensi)}
+// small holds the decimal text of 0..2100, so reasons need no formatting.
+var small = func() []string {
+	s := make([]string, 2101)
+	for i := range s {
+		s[i] = strconv.Itoa(i)
+	}
+	return s
+}()
+
+func itoa(n int) string {
+	if n >= 0 && n < len(small) {
+		return small[n]
+	}
+	return strconv.Itoa(n)
+}
+
+func (t *Table) kompetensi(r *Result, s *Score, in *Input, on merit.Date) {
 	g := GroupOf(in.Jenis)
+	need := postLevel[in.Jenis]
 	for _, row := range t.Competency {
 		pts := row.Points[g]
 		if pts == 0 {
 			continue // the indicator does not apply to this column
 		}
 		years := row.WithinYears[g]
+		w := r.window(years)
 		var best *Diklat
 		for i := range in.Diklat {
 			d := &in.Diklat[i]
-			if d.Kind != row.Kind || d.Hours < row.MinHours || !within(d.done(), on, years) {
+			if d.Kind != row.Kind || d.Hours < row.MinHours || !w.has(d.done()) {
 				continue
 			}
 			if row.MatchLevel {
-				lv, need := LeadershipLevel(d.Title), postLevel[in.Jenis]
-				if lv == 0 || need == 0 || lv > need {
+				if lv := d.level(); lv == 0 || need == 0 || lv > need {
 					continue
 				}
 			}
@@ -196,19 +289,41 @@ func (t *Table) kompetensi(in *Input, on merit.Date) Score {
 				best = d
 			}
 		}
-		key := "ipasn.r." + strings.ToLower(row.Kind)
+		key := competencyKeys[row.Kind]
 		if best == nil {
-			s.Items = append(s.Items, Item{0, key + "_none", []string{strconv.Itoa(row.MinHours), strconv.Itoa(years)}})
+			switch {
+			case row.MinHours > 0 && years > 0:
+				r.item(s, 0, key[2], itoa(row.MinHours), itoa(years))
+			case row.MinHours > 0:
+				r.item(s, 0, key[1], itoa(row.MinHours))
+			case years > 0:
+				r.item(s, 0, key[2], itoa(years))
+			default:
+				r.item(s, 0, key[1])
+			}
 			continue
 		}
-		s.Items = append(s.Items, Item{pts, key, []string{best.Title, strconv.Itoa(best.Hours), best.done().String()}})
+		hours, done := best.hoursText, best.doneText
+		if hours == "" {
+			hours, done = itoa(best.Hours), best.done().String()
+		}
+		r.item(s, pts, key[0], best.Title, hours, done)
 		s.Points += pts
 	}
 	if s.Points > s.Max {
-		s.Items = append(s.Items, Item{s.Max - s.Points, "ipasn.r.capped", []string{s.Max.String()}})
+		r.item(s, s.Max-s.Points, "ipasn.r.capped", s.Max.String())
 		s.Points = s.Max
 	}
-	return s
+}
+
+// competencyKeys are the reason keys of each diklat kind: met; not met
+// (args: the minimum JP when there is one); not met within the window (args:
+// the minimum JP when there is one, the years).
+var competencyKeys = map[string][3]string{
+	DiklatKepemimpinan: {"ipasn.r.kepemimpinan", "ipasn.r.kepemimpinan_none", "ipasn.r.kepemimpinan_none_recent"},
+	DiklatFungsional:   {"ipasn.r.fungsional", "ipasn.r.fungsional_none", "ipasn.r.fungsional_none_recent"},
+	DiklatTeknis:       {"ipasn.r.teknis", "ipasn.r.teknis_none", "ipasn.r.teknis_none_recent"},
+	DiklatSeminar:      {"ipasn.r.seminar", "ipasn.r.seminar_none", "ipasn.r.seminar_none_recent"},
 }
 
 // NormalizePredikat maps the ways a predikat kinerja is written (SIASN
@@ -230,10 +345,9 @@ func NormalizePredikat(s string) string {
 	return ""
 }
 
-func (t *Table) kinerja(in *Input, on merit.Date) Score {
-	s := Score{Dimension: Kinerja, Max: t.Max(Kinerja)}
+func (t *Table) kinerja(r *Result, s *Score, in *Input, on merit.Date) {
 	year := on.Year() - 1
-	y := strconv.Itoa(year)
+	y := itoa(year)
 	for _, skp := range in.SKP {
 		if skp.Year != year {
 			continue
@@ -242,8 +356,8 @@ func (t *Table) kinerja(in *Input, on merit.Date) Score {
 			for _, row := range t.Predikat {
 				if row.Predikat == skp.Predikat {
 					s.Points = min(row.Points, s.Max)
-					s.Items = []Item{{s.Points, "ipasn.r.predikat", []string{y, skp.Predikat}}}
-					return s
+					r.item(s, s.Points, "ipasn.r.predikat."+skp.Predikat, y)
+					return
 				}
 			}
 			continue
@@ -251,23 +365,22 @@ func (t *Table) kinerja(in *Input, on merit.Date) Score {
 		for _, b := range t.KinerjaBands {
 			if b.Upto < 0 || skp.Nilai <= b.Upto {
 				s.Points = min(b.Points, s.Max)
-				s.Items = []Item{{s.Points, "ipasn.r.nilai_skp", []string{y, skp.Nilai.String()}}}
-				return s
+				r.item(s, s.Points, "ipasn.r.nilai_skp", y, skp.Nilai.String())
+				return
 			}
 		}
 	}
-	s.Items = []Item{{0, "ipasn.r.skp_none", []string{y}}}
-	return s
+	r.item(s, 0, "ipasn.r.skp_none", y)
 }
 
 var hukdisRank = map[string]int{HukdisRingan: 1, HukdisSedang: 2, HukdisBerat: 3}
 
-func (t *Table) disiplin(in *Input, on merit.Date) Score {
-	s := Score{Dimension: Disiplin, Max: t.Max(Disiplin)}
+func (t *Table) disiplin(r *Result, s *Score, in *Input, on merit.Date) {
+	w := r.window(t.DisiplinYears)
 	var worst *Hukdis
 	for i := range in.Hukdis {
 		h := &in.Hukdis[i]
-		if hukdisRank[h.Tingkat] == 0 || !within(h.Start, on, t.DisiplinYears) {
+		if hukdisRank[h.Tingkat] == 0 || !w.has(h.Start) {
 			continue
 		}
 		if worst == nil || hukdisRank[h.Tingkat] > hukdisRank[worst.Tingkat] ||
@@ -284,31 +397,45 @@ func (t *Table) disiplin(in *Input, on merit.Date) Score {
 			s.Points = min(row.Points, s.Max)
 		}
 	}
-	years := strconv.Itoa(t.DisiplinYears)
+	years := itoa(t.DisiplinYears)
 	if worst == nil {
-		s.Items = []Item{{s.Points, "ipasn.r.hukdis_none", []string{years}}}
-	} else {
-		s.Items = []Item{{s.Points, "ipasn.r.hukdis", []string{worst.Tingkat, worst.Jenis, worst.Start.String(), years}}}
+		r.item(s, s.Points, "ipasn.r.hukdis_none", years)
+		return
 	}
-	return s
+	start := worst.startText
+	if start == "" {
+		start = worst.Start.String()
+	}
+	r.item(s, s.Points, "ipasn.r.hukdis."+worst.Tingkat, worst.Jenis, start, years)
 }
 
-// Fingerprint is a hash of everything stored of the result but its date, so
-// a recompute writes only the employees whose score or reasons changed.
+// Fingerprint is a hash (FNV-1a) of everything stored of the result but its
+// date, so a recompute writes only the employees whose score or reasons
+// changed.
 func (r *Result) Fingerprint() int64 {
-	h := fnv.New64a()
-	w := func(s string) { h.Write([]byte(s)); h.Write([]byte{0}) }
-	w(r.Version)
-	w(r.Category)
+	h := uint64(14695981039346656037)
+	str := func(s string) {
+		for i := 0; i < len(s); i++ {
+			h = (h ^ uint64(s[i])) * 1099511628211
+		}
+		h = (h ^ 0xff) * 1099511628211
+	}
+	num := func(p Points) {
+		for i := 0; i < 4; i++ {
+			h = (h ^ uint64(byte(p>>(8*i)))) * 1099511628211
+		}
+	}
+	str(r.Version)
+	str(r.Category)
 	for _, s := range r.Scores {
-		w(strconv.Itoa(int(s.Points)))
+		num(s.Points)
 		for _, it := range s.Items {
-			w(strconv.Itoa(int(it.Points)))
-			w(it.Code)
+			num(it.Points)
+			str(it.Code)
 			for _, a := range it.Args {
-				w(a)
+				str(a)
 			}
 		}
 	}
-	return int64(h.Sum64() >> 1)
+	return int64(h >> 1)
 }

@@ -14,7 +14,11 @@ import (
 func (in *Input) AddHistory(h *merit.HistoryEntry, ref *merit.Reference) {
 	switch h.Kind {
 	case merit.HistDiklat:
-		in.Diklat = append(in.Diklat, Diklat{Kind: h.Ref, Title: h.Title, Hours: h.Hours, Start: h.Start, End: h.End})
+		d := Diklat{Kind: h.Ref, Title: h.Title, Hours: h.Hours, Start: h.Start, End: h.End}
+		if d.Kind == DiklatKepemimpinan {
+			d.Level = LeadershipLevel(d.Title)
+		}
+		in.Diklat = append(in.Diklat, d)
 	case merit.HistHukdis:
 		tingkat := ""
 		if it, ok := ref.Hukdis.Get(h.Ref); ok {
@@ -40,8 +44,8 @@ func (t *Table) Prune(in *Input) {
 			}
 			ok, key = true, d.Kind
 			if row.MatchLevel {
-				lv := LeadershipLevel(d.Title)
-				ok, key = lv > 0, d.Kind+strconv.Itoa(lv)
+				d.Level = d.level()
+				ok, key = d.Level > 0, d.Kind+strconv.Itoa(d.Level)
 			}
 			break
 		}
@@ -60,13 +64,21 @@ func (t *Table) Prune(in *Input) {
 	in.Diklat = keep
 }
 
+// FactsFormat names the layout AppendFacts writes; the store re-reads every
+// input when it changes.
+const FactsFormat = "2"
+
 // clean keeps a title on one line of the facts encoding.
 var clean = strings.NewReplacer("\t", " ", "\n", " ", "\r", " ")
 
-// AppendFacts encodes the input's trainings and sanctions (not education,
-// jenis or SKP, which are read from their own columns) as lines of
+// AppendFacts encodes the input's trainings, sanctions and SKP (not
+// education or jenis, which have their own columns) as lines of
 // tab-separated fields, a compact form the store keeps per employee and
-// ParseFacts reads back quickly.
+// ParseFacts reads back quickly:
+//
+//	D kind hours start end level title
+//	H tingkat jenis start
+//	S year predikat nilai
 func (in *Input) AppendFacts(b []byte) []byte {
 	for _, d := range in.Diklat {
 		b = append(b, 'D', '\t')
@@ -78,6 +90,8 @@ func (in *Input) AppendFacts(b []byte) []byte {
 		b = append(b, '\t')
 		b = appendDate(b, d.End)
 		b = append(b, '\t')
+		b = strconv.AppendInt(b, int64(d.Level), 10)
+		b = append(b, '\t')
 		b = append(b, clean.Replace(d.Title)...)
 		b = append(b, '\n')
 	}
@@ -88,6 +102,15 @@ func (in *Input) AppendFacts(b []byte) []byte {
 		b = append(b, h.Jenis...)
 		b = append(b, '\t')
 		b = appendDate(b, h.Start)
+		b = append(b, '\n')
+	}
+	for _, k := range in.SKP {
+		b = append(b, 'S', '\t')
+		b = strconv.AppendInt(b, int64(k.Year), 10)
+		b = append(b, '\t')
+		b = append(b, k.Predikat...)
+		b = append(b, '\t')
+		b = strconv.AppendInt(b, int64(k.Nilai), 10)
 		b = append(b, '\n')
 	}
 	return b
@@ -111,31 +134,41 @@ func parseDate(s string) merit.Date {
 	return merit.NewDate(y, time.Month(m), d)
 }
 
-// ParseFacts reads what AppendFacts wrote into the input's Diklat and Hukdis
-// (appending; the slices are reused when the caller resets them to [:0]).
+// ParseFacts reads what AppendFacts wrote into the input's Diklat, Hukdis and
+// SKP (appending: Reset the input to reuse it). The input keeps substrings
+// of s.
 func (in *Input) ParseFacts(s string) {
+	var f [7]string
 	for s != "" {
 		var line string
 		line, s, _ = strings.Cut(s, "\n")
-		var f [6]string
 		n := 0
-		for n < 5 {
+		for n < len(f)-1 {
 			var ok bool
 			f[n], line, ok = strings.Cut(line, "\t")
 			n++
 			if !ok {
+				line = ""
 				break
 			}
 		}
-		if n == 5 {
-			f[5] = line
-		}
+		f[n] = line
 		switch f[0] {
 		case "D":
 			hours, _ := strconv.Atoi(f[2])
-			in.Diklat = append(in.Diklat, Diklat{Kind: f[1], Hours: hours, Start: parseDate(f[3]), End: parseDate(f[4]), Title: f[5]})
+			level, _ := strconv.Atoi(f[5])
+			d := Diklat{Kind: f[1], Hours: hours, Start: parseDate(f[3]), End: parseDate(f[4]), Level: level, Title: f[6],
+				hoursText: f[2], doneText: f[4]}
+			if d.doneText == "" {
+				d.doneText = f[3]
+			}
+			in.Diklat = append(in.Diklat, d)
 		case "H":
-			in.Hukdis = append(in.Hukdis, Hukdis{Tingkat: f[1], Jenis: f[2], Start: parseDate(f[3])})
+			in.Hukdis = append(in.Hukdis, Hukdis{Tingkat: f[1], Jenis: f[2], Start: parseDate(f[3]), startText: f[3]})
+		case "S":
+			year, _ := strconv.Atoi(f[1])
+			nilai, _ := strconv.Atoi(f[3])
+			in.SKP = append(in.SKP, SKP{Year: year, Predikat: f[2], Nilai: Points(nilai)})
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"merit"
+	"merit/i18n"
 )
 
 var on = merit.MustDate("2026-06-30")
@@ -238,6 +239,51 @@ func TestTable(t *testing.T) {
 	for p, want := range map[Points]string{2250: "22.5", 8000: "80", 8001: "80.01", 0: "0", 100: "1"} {
 		if p.String() != want {
 			t.Errorf("Points(%d).String() = %q, want %q", int(p), p.String(), want)
+		}
+	}
+}
+
+func TestParsePoints(t *testing.T) {
+	ok := map[string]Points{"22.5": 2250, "22,5": 2250, "80": 8000, "80.01": 8001, " 0 ": 0, "100.00": 10000}
+	for in, want := range ok {
+		if got, valid := ParsePoints(in); !valid || got != want {
+			t.Errorf("ParsePoints(%q) = %v %t, want %v", in, got, valid, want)
+		}
+	}
+	for _, in := range []string{"", "x", "-1", "1.234", "1.", ".5", "1e3"} {
+		if _, valid := ParsePoints(in); valid {
+			t.Errorf("ParsePoints(%q) is valid, want not", in)
+		}
+	}
+}
+
+// TestReasonKeys: every reason a table can give, every category and
+// dimension has a message in each language.
+func TestReasonKeys(t *testing.T) {
+	keys := []string{"ipasn.r.education", "ipasn.r.education_unknown", "ipasn.r.capped", "ipasn.r.nilai_skp",
+		"ipasn.r.skp_none", "ipasn.r.hukdis_none"}
+	for _, k := range competencyKeys {
+		keys = append(keys, k[:]...)
+	}
+	for _, p := range Current.Predikat {
+		keys = append(keys, "ipasn.r.predikat."+p.Predikat)
+	}
+	for _, d := range Current.Disiplin {
+		if d.Tingkat != HukdisNone {
+			keys = append(keys, "ipasn.r.hukdis."+d.Tingkat)
+		}
+	}
+	for _, c := range Current.Categories {
+		keys = append(keys, "ipasn.cat."+c.Code)
+	}
+	for _, d := range Dimensions {
+		keys = append(keys, "ipasn.dim."+d)
+	}
+	for _, lang := range i18n.Languages {
+		for _, k := range keys {
+			if _, ok := i18n.Keys(lang)[k]; !ok {
+				t.Errorf("%s: no message %q", lang, k)
+			}
 		}
 	}
 }

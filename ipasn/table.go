@@ -15,6 +15,7 @@ package ipasn
 
 import (
 	"strconv"
+	"strings"
 
 	"merit"
 )
@@ -196,8 +197,8 @@ type CategoryRow struct {
 // version they were computed with, so a change of rules is a new version
 // and old results still say what they used.
 type Table struct {
-	Version    string `json:"version"`
-	ValidFrom  merit.Date
+	Version    string         `json:"version"`
+	ValidFrom  merit.Date     `json:"validFrom"`
 	LegalBasis string         `json:"legalBasis"`
 	Weights    []Weight       `json:"weights"`
 	Education  []EducationRow `json:"education"`
@@ -314,4 +315,29 @@ func TableByVersion(v string) *Table {
 		}
 	}
 	return nil
+}
+
+// ParsePoints reads points as written in a SIASN export or a spreadsheet:
+// "22.5", "22,5", "80", "80.01". More than two decimals, a negative or an
+// unreadable number is not points.
+func ParsePoints(s string) (Points, bool) {
+	s = strings.ReplaceAll(strings.TrimSpace(s), ",", ".")
+	whole, frac, dot := strings.Cut(s, ".")
+	if whole == "" || len(frac) > 2 || dot && frac == "" {
+		return 0, false
+	}
+	w, err := strconv.Atoi(whole)
+	if err != nil || w < 0 || w > 1000 {
+		return 0, false
+	}
+	f := 0
+	if frac != "" {
+		if f, err = strconv.Atoi(frac); err != nil || f < 0 {
+			return 0, false
+		}
+		if len(frac) == 1 {
+			f *= 10
+		}
+	}
+	return Points(w*100 + f), true
 }

@@ -204,6 +204,19 @@ var accessRules = map[string]merit.Permission{
 	"GET /saya/kinerja":                                   self,
 	"GET /saya/kinerja/nilai/{ratee}":                     self,
 	"POST /saya/kinerja/nilai/{ratee}":                    self,
+
+	// IP ASN: the agency's page and API for performance readers, recompute
+	// and the official import for performance writers, an employee's value
+	// for readers or the employee, the tables for anyone.
+	"GET /a/{agency}/ipasn":                              merit.PermPerformanceRead,
+	"POST /a/{agency}/ipasn/hitung":                      merit.PermPerformanceWrite,
+	"POST /a/{agency}/ipasn/impor":                       merit.PermPerformanceWrite,
+	"GET /api/v1/agencies/{agency}/ipasn":                merit.PermPerformanceRead,
+	"GET /api/v1/agencies/{agency}/ipasn/differences":    merit.PermPerformanceRead,
+	"POST /api/v1/agencies/{agency}/ipasn/recompute":     merit.PermPerformanceWrite,
+	"GET /api/v1/agencies/{agency}/employees/{id}/ipasn": readOrSelf,
+	"GET /api/v1/me/ipasn":                               self,
+	"GET /api/v1/ipasn/tables":                           anyone,
 }
 
 // matrixRoutes is every route of the server: the web pages as registered and

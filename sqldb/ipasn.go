@@ -4,8 +4,10 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"math"
 	"runtime"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -18,13 +20,13 @@ import (
 // IPASNRecompute says what a recompute of an agency's IP ASN did, with the
 // time of each stage (the benchmark reports them).
 type IPASNRecompute struct {
-	Employees int  `json:"employees"` // scored
-	Refreshed int  `json:"refreshed"` // inputs re-read from the registry
-	Full      bool `json:"full"`      // every input was re-read (first run, an import, a new table version)
-	Changed   int  `json:"changed"`   // scores written: those whose points or reasons changed
-	Refresh   time.Duration
-	Score     time.Duration // reading the inputs and SKP, computing, comparing
-	Write     time.Duration
+	Employees int           `json:"employees"` // scored
+	Refreshed int           `json:"refreshed"` // inputs re-read from the registry
+	Full      bool          `json:"full"`      // every input was re-read (first run, an import, a new table version)
+	Changed   int           `json:"changed"`   // scores written: those whose points or reasons changed
+	Refresh   time.Duration `json:"-"`
+	Score     time.Duration `json:"-"` // reading the inputs, computing, comparing
+	Write     time.Duration `json:"-"`
 }
 
 // ipasnProgress reports a stage's progress: done of total employees.
@@ -70,7 +72,7 @@ func (db *DB) RecomputeIPASN(ctx context.Context, agencyID int64, t *ipasn.Table
 		_, err := tx.ExecContext(ctx, `INSERT INTO ipasn_state (agency_id, audit_seq, version, measured_on, recomputed_at)
 			VALUES ($1, $2, $3, $4, $5) ON CONFLICT (agency_id) DO UPDATE SET audit_seq = excluded.audit_seq,
 			version = excluded.version, measured_on = excluded.measured_on, recomputed_at = excluded.recomputed_at`,
-			agencyID, head, t.Version, on, tx.now)
+			agencyID, head, inputVersion(t), on, tx.now)
 		if err != nil {
 			return err
 		}
@@ -80,6 +82,10 @@ func (db *DB) RecomputeIPASN(ctx context.Context, agencyID int64, t *ipasn.Table
 	res.Write = time.Since(started)
 	return res, translate(op, err)
 }
+
+// inputVersion is what the stored inputs were made for: the table (its
+// pruning) and the facts layout. When it changes every input is re-read.
+func inputVersion(t *ipasn.Table) string { return t.Version + "/" + ipasn.FactsFormat }
 
 // ipasnRefresh re-reads the inputs of the employees changed since the last
 // recompute and returns the audit sequence number it read up to.
@@ -97,7 +103,7 @@ func (db *DB) ipasnRefresh(ctx context.Context, agencyID int64, t *ipasn.Table, 
 		res.Full = true
 	case err != nil:
 		return 0, err
-	case version != t.Version:
+	case version != inputVersion(t):
 		res.Full = true
 	}
 	var ids []int64
@@ -135,12 +141,12 @@ func (db *DB) ipasnRefresh(ctx context.Context, agencyID int64, t *ipasn.Table, 
 }
 
 // changedSince reads the audit trail after seq for the employees whose
-// registry data changed; all is true when the change touches everyone or
-// unknown records (an import, a position's jenis) or is too large to go one
-// by one.
+// registry data or SKP changed; all is true when the change touches everyone
+// or unknown records (an import, a position's jenis) or is too large to go
+// one by one.
 func (db *DB) changedSince(ctx context.Context, agencyID, since, head int64) (ids []int64, all bool, err error) {
 	rows, err := db.read.QueryContext(ctx, `SELECT action, entity, entity_id, before_json, after_json FROM audit_log
-		WHERE agency_id = $1 AND seq > $2 AND seq <= $3 AND entity IN ('employee', 'history', 'position') ORDER BY seq`,
+		WHERE agency_id = $1 AND seq > $2 AND seq <= $3 AND entity IN ('employee', 'history', 'position', 'skp') ORDER BY seq`,
 		agencyID, since, head)
 	if err != nil {
 		return nil, false, err
@@ -154,9 +160,9 @@ func (db *DB) changedSince(ctx context.Context, agencyID, since, head int64) (id
 			return nil, false, err
 		}
 		switch {
-		case entity == "position" && action != merit.AuditCreate, entity == "employee" && id == 0:
+		case entity == "position" && action != merit.AuditCreate, (entity == "employee" || entity == "skp") && id == 0:
 			return nil, true, nil
-		case entity == "history":
+		case entity == "history" || entity == "skp":
 			var h struct {
 				EmployeeID int64 `json:"employeeId"`
 			}
@@ -207,15 +213,51 @@ func loadInput(ctx context.Context, q querier, agencyID, employeeID int64, ref *
 	if err != nil {
 		return nil, false, err
 	}
-	defer rows.Close()
 	for rows.Next() {
 		var h merit.HistoryEntry
 		if err := scanIPASNHistory(rows, &h); err != nil {
+			rows.Close()
 			return nil, false, err
 		}
 		in.AddHistory(&h, ref)
 	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, false, err
+	}
+	if rows, err = q.QueryContext(ctx, `SELECT `+ipasnSKPColumns+` FROM skp WHERE agency_id = $1 AND employee_id = $2 AND period = $3`,
+		agencyID, employeeID, string(performance.Annual)); err != nil {
+		return nil, false, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k ipasn.SKP
+		if _, err := scanIPASNSKP(rows, &k); err != nil {
+			return nil, false, err
+		}
+		in.SKP = append(in.SKP, k)
+	}
 	return in, true, rows.Err()
+}
+
+// ipasnSKPColumns are the fields of an annual SKP that IP ASN reads.
+const ipasnSKPColumns = `employee_id, year, scheme, predikat, legacy_score`
+
+// scanIPASNSKP reads an annual SKP as IP ASN's input: the predikat of the
+// 2022 scheme, or the legacy nilai SKP.
+func scanIPASNSKP(rows *sql.Rows, k *ipasn.SKP) (int64, error) {
+	var id int64
+	var scheme, predikat string
+	if err := rows.Scan(&id, &k.Year, &scheme, &predikat, &k.Nilai); err != nil {
+		return 0, err
+	}
+	k.Predikat = predikat
+	if performance.Scheme(scheme) == performance.SchemeLegacy {
+		k.Predikat = ""
+	} else {
+		k.Nilai = 0
+	}
+	return id, nil
 }
 
 const putInputSQL = `INSERT INTO ipasn_input (agency_id, employee_id, education, jenis, facts) VALUES ($1, $2, $3, $4, $5)
@@ -226,9 +268,50 @@ func (tx *Tx) putInput(ctx context.Context, agencyID, employeeID int64, in *ipas
 	return err
 }
 
-// refreshAllInputs re-reads every employee's input: the employees and their
-// diklat and hukdis riwayat as two streams ordered by employee, merged, in
-// one write transaction (the stored score fingerprints stay).
+// cursor walks query rows ordered by employee ID, one row ahead, for a
+// merge with the employees.
+type cursor[T any] struct {
+	rows *sql.Rows
+	scan func(*sql.Rows, *T) (int64, error)
+	cur  T
+	id   int64
+	ok   bool
+	err  error
+}
+
+func (c *cursor[T]) advance() {
+	var zero T
+	c.cur = zero
+	if c.ok = c.rows.Next(); c.ok {
+		if c.id, c.err = c.scan(c.rows, &c.cur); c.err != nil {
+			c.ok = false
+		}
+	}
+}
+
+// each calls fn for the rows of employee id, skipping rows of lower IDs.
+func (c *cursor[T]) each(id int64, fn func(*T)) {
+	for c.ok && c.id < id {
+		c.advance()
+	}
+	for c.ok && c.id == id {
+		fn(&c.cur)
+		c.advance()
+	}
+}
+
+func (c *cursor[T]) close() error {
+	c.rows.Close()
+	if c.err != nil {
+		return c.err
+	}
+	return c.rows.Err()
+}
+
+// refreshAllInputs re-reads every employee's input: the employees, their
+// diklat and hukdis riwayat and their annual SKP as three streams ordered by
+// employee, merged, written in one transaction (the stored score
+// fingerprints stay).
 func (db *DB) refreshAllInputs(ctx context.Context, agencyID int64, t *ipasn.Table, ref *merit.Reference, progress ipasnProgress) (int, error) {
 	var total int
 	if err := db.read.QueryRowContext(ctx, `SELECT count(*) FROM employee WHERE agency_id = $1`, agencyID).Scan(&total); err != nil {
@@ -243,45 +326,39 @@ func (db *DB) refreshAllInputs(ctx context.Context, agencyID int64, t *ipasn.Tab
 			return err
 		}
 		defer emps.Close()
-		hist, err := db.read.QueryContext(ctx, `SELECT `+ipasnHistoryColumns+` FROM employee_history
+		hrows, err := db.read.QueryContext(ctx, `SELECT `+ipasnHistoryColumns+` FROM employee_history
 			WHERE agency_id = $1 AND kind IN ('diklat', 'hukdis') ORDER BY employee_id`, agencyID)
 		if err != nil {
 			return err
 		}
-		defer hist.Close()
+		hist := &cursor[merit.HistoryEntry]{rows: hrows, scan: func(r *sql.Rows, h *merit.HistoryEntry) (int64, error) {
+			return h.EmployeeID, scanIPASNHistory(r, h)
+		}}
+		defer hist.close()
+		srows, err := db.read.QueryContext(ctx, `SELECT `+ipasnSKPColumns+` FROM skp WHERE agency_id = $1 AND period = $2
+			ORDER BY employee_id`, agencyID, string(performance.Annual))
+		if err != nil {
+			return err
+		}
+		skps := &cursor[ipasn.SKP]{rows: srows, scan: scanIPASNSKP}
+		defer skps.close()
+		hist.advance()
+		skps.advance()
 		stmt, err := tx.PrepareContext(ctx, putInputSQL)
 		if err != nil {
 			return err
 		}
 		defer stmt.Close()
-		var h merit.HistoryEntry
-		pending := false // h holds a row read but not yet used
+		var in ipasn.Input
 		var buf []byte
 		for emps.Next() {
 			var id int64
-			in := ipasn.Input{}
+			in.Reset()
 			if err := emps.Scan(&id, &in.Education, &in.Jenis); err != nil {
 				return err
 			}
-			for {
-				if !pending {
-					if !hist.Next() {
-						break
-					}
-					h = merit.HistoryEntry{}
-					if err := scanIPASNHistory(hist, &h); err != nil {
-						return err
-					}
-					pending = true
-				}
-				if h.EmployeeID > id {
-					break
-				}
-				if h.EmployeeID == id {
-					in.AddHistory(&h, ref)
-				}
-				pending = false
-			}
+			hist.each(id, func(h *merit.HistoryEntry) { in.AddHistory(h, ref) })
+			skps.each(id, func(k *ipasn.SKP) { in.SKP = append(in.SKP, *k) })
 			t.Prune(&in)
 			buf = in.AppendFacts(buf[:0])
 			if _, err := stmt.ExecContext(ctx, agencyID, id, in.Education, in.Jenis, string(buf)); err != nil {
@@ -295,7 +372,10 @@ func (db *DB) refreshAllInputs(ctx context.Context, agencyID int64, t *ipasn.Tab
 			return err
 		}
 		progress("refresh", n, total)
-		return hist.Err()
+		if err := hist.close(); err != nil {
+			return err
+		}
+		return skps.close()
 	})
 	return n, err
 }
@@ -307,17 +387,13 @@ type scored struct {
 	fp  int64
 }
 
-// ipasnScore scores every stored input against the SKP of the year before
-// on, in parallel over ranges of employee IDs, and returns the scores whose
-// fingerprint differs from the stored one.
+// ipasnScore scores every stored input, in parallel over ranges of
+// employee IDs, and returns the scores whose fingerprint differs from the
+// stored one.
 func (db *DB) ipasnScore(ctx context.Context, agencyID int64, t *ipasn.Table, on merit.Date, res *IPASNRecompute, progress ipasnProgress) ([]scored, error) {
-	skp, err := db.AnnualPredikat(ctx, agencyID, on.Year()-1)
-	if err != nil {
-		return nil, err
-	}
 	var lo, hi int64
 	var total int
-	err = db.read.QueryRowContext(ctx, `SELECT COALESCE(min(employee_id), 0), COALESCE(max(employee_id), 0), count(*)
+	err := db.read.QueryRowContext(ctx, `SELECT COALESCE(min(employee_id), 0), COALESCE(max(employee_id), 0), count(*)
 		FROM ipasn_input WHERE agency_id = $1`, agencyID).Scan(&lo, &hi, &total)
 	if err != nil || total == 0 {
 		return nil, err
@@ -342,16 +418,26 @@ func (db *DB) ipasnScore(ctx context.Context, agencyID int64, t *ipasn.Table, on
 	defer cancel()
 	for range workers {
 		wg.Go(func() {
+			var r ipasn.Result
 			for from := range next {
-				mine, n, err := db.scoreRange(ctx, agencyID, t, on, skp, from, from+step)
+				var mine []scored
+				n := 0
+				err := db.eachIPASNInput(ctx, agencyID, from, from+step, func(id int64, in *ipasn.Input, hash int64) error {
+					t.ComputeInto(&r, in, on)
+					if fp := r.Fingerprint(); fp != hash {
+						mine = append(mine, scored{id, r.Clone(), fp})
+					}
+					n++
+					return nil
+				})
 				if err != nil {
 					errOnce.Do(func() { firstErr = err; cancel() })
 					return
 				}
 				mu.Lock()
 				changed = append(changed, mine...)
+				progress("score", int(done.Add(int64(n))), total) // under the lock: progress need not be safe for concurrent use
 				mu.Unlock()
-				progress("score", int(done.Add(int64(n))), total)
 			}
 		})
 	}
@@ -363,44 +449,37 @@ func (db *DB) ipasnScore(ctx context.Context, agencyID int64, t *ipasn.Table, on
 	return changed, nil
 }
 
-// scoreRange scores the inputs with IDs in [from, to).
-func (db *DB) scoreRange(ctx context.Context, agencyID int64, t *ipasn.Table, on merit.Date, skp map[int64]performance.AnnualResult, from, to int64) ([]scored, int, error) {
+// EachIPASNInput streams the stored IP ASN inputs of the agency with the
+// fingerprint of each stored score, for the benchmark's in-memory baseline.
+// in is reused for the next employee.
+func (db *DB) EachIPASNInput(ctx context.Context, agencyID int64, fn func(employeeID int64, in *ipasn.Input, scoreHash int64) error) error {
+	if err := merit.Authorize(ctx, merit.PermPerformanceRead, agencyID); err != nil {
+		return err
+	}
+	return translate("sqldb.EachIPASNInput", db.eachIPASNInput(ctx, agencyID, math.MinInt64, math.MaxInt64, fn))
+}
+
+func (db *DB) eachIPASNInput(ctx context.Context, agencyID, from, to int64, fn func(int64, *ipasn.Input, int64) error) error {
 	rows, err := db.read.QueryContext(ctx, `SELECT employee_id, education, jenis, facts, score_hash FROM ipasn_input
 		WHERE agency_id = $1 AND employee_id >= $2 AND employee_id < $3`, agencyID, from, to)
 	if err != nil {
-		return nil, 0, err
+		return err
 	}
 	defer rows.Close()
-	var out []scored
 	var in ipasn.Input
 	var facts sql.RawBytes
-	n := 0
 	for rows.Next() {
 		var id, hash int64
-		in.Diklat, in.Hukdis, in.SKP = in.Diklat[:0], in.Hukdis[:0], in.SKP[:0]
+		in.Reset()
 		if err := rows.Scan(&id, &in.Education, &in.Jenis, &facts, &hash); err != nil {
-			return nil, 0, err
+			return err
 		}
 		in.ParseFacts(string(facts))
-		if a, ok := skp[id]; ok {
-			in.SKP = append(in.SKP, SKPInput(a))
+		if err := fn(id, &in, hash); err != nil {
+			return err
 		}
-		r := t.Compute(&in, on)
-		if fp := r.Fingerprint(); fp != hash {
-			out = append(out, scored{id, r, fp})
-		}
-		n++
 	}
-	return out, n, rows.Err()
-}
-
-// SKPInput converts an annual SKP result to IP ASN's input: the predikat of
-// the 2022 scheme, or the legacy nilai SKP.
-func SKPInput(a performance.AnnualResult) ipasn.SKP {
-	if a.Scheme == performance.SchemeLegacy {
-		return ipasn.SKP{Year: a.Year, Nilai: ipasn.Points(a.LegacyScore)}
-	}
-	return ipasn.SKP{Year: a.Year, Predikat: string(a.Predikat)}
+	return rows.Err()
 }
 
 // writeScores stores the changed scores and their fingerprints.
@@ -473,8 +552,8 @@ func authorizeIPASN(ctx context.Context, agencyID, employeeID int64) error {
 }
 
 // EmployeeIPASN computes one employee's IP ASN on the date from the
-// registry as it is now (so a new diklat or SKP shows at once) and returns
-// it with the official value. It needs performance read permission, or is
+// registry and SKP as they are now (so a new diklat or rating shows at once)
+// and returns it with the official value. It needs performance read permission, or is
 // the employee's own.
 func (db *DB) EmployeeIPASN(ctx context.Context, agencyID, employeeID int64, t *ipasn.Table, on merit.Date) (*EmployeeIPASN, error) {
 	const op = "sqldb.EmployeeIPASN"
@@ -494,18 +573,6 @@ func (db *DB) EmployeeIPASN(ctx context.Context, agencyID, employeeID int64, t *
 	}
 	if !ok {
 		return nil, merit.Errorf(merit.KindNotFound, op, "err.not_found")
-	}
-	year := on.Year() - 1
-	var a performance.AnnualResult
-	err = db.read.QueryRowContext(ctx, `SELECT scheme, predikat, legacy_score FROM skp
-		WHERE agency_id = $1 AND employee_id = $2 AND year = $3 AND period = $4`,
-		agencyID, employeeID, year, string(performance.Annual)).Scan(&a.Scheme, &a.Predikat, &a.LegacyScore)
-	switch {
-	case err == nil:
-		a.Year = year
-		in.SKP = append(in.SKP, SKPInput(a))
-	case err != sql.ErrNoRows:
-		return nil, translate(op, err)
 	}
 	out := &EmployeeIPASN{Result: t.Compute(in, on)}
 	o := &IPASNOfficial{EmployeeID: employeeID}
@@ -570,6 +637,7 @@ func (db *DB) IPASNSummary(ctx context.Context, agencyID int64) (*IPASNSummary, 
 	if err != nil {
 		return nil, translate(op, err)
 	}
+	s.Version, _, _ = strings.Cut(s.Version, "/") // the table, without the facts layout (inputVersion)
 	group := func(q string) ([]IPASNGroup, int, int64, error) {
 		rows, err := db.read.QueryContext(ctx, q, agencyID)
 		if err != nil {
@@ -702,7 +770,7 @@ func (db *DB) ImportIPASNOfficial(ctx context.Context, agencyID int64, rows []Of
 			r := &rows[i]
 			err := tx.QueryRowContext(ctx, `SELECT id FROM employee WHERE agency_id = $1 AND nip = $2`, agencyID, r.NIP).Scan(&r.EmployeeID)
 			if err == sql.ErrNoRows {
-				missing = append(missing, merit.FieldError{Field: strconv.Itoa(r.Row), Code: "import.nip_unknown", Value: r.NIP})
+				missing = append(missing, merit.FieldError{Field: strconv.Itoa(r.Row), Code: "ipasn.import.nip_unknown", Value: r.NIP})
 				continue
 			}
 			if err != nil {

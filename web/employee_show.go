@@ -21,6 +21,7 @@ type profileView struct {
 	Tabs     profileTabs  // links to the competency and development pages
 	// Proposals are the employee's own usulan perubahan data (on /saya).
 	Proposals []*merit.Proposal
+	IPASN     *ipasnPanelView // computed now; nil for readers who may not see performance
 }
 
 // fact is one labelled value of the data utama.
@@ -87,6 +88,9 @@ func (h *handler) profile(r *http.Request, a *merit.Agency, e *merit.Employee) (
 		v.Age = e.BirthDate.AgeOn(merit.Today())
 	}
 	v.Facts = employeeFacts(lang, ref, a, e)
+	if v.IPASN, err = h.ipasnPanel(r, a, e); err != nil {
+		return profileView{}, err
+	}
 	byKind := map[string][]*merit.HistoryEntry{}
 	for _, h := range entries {
 		byKind[h.Kind] = append(byKind[h.Kind], h)

@@ -81,6 +81,7 @@ func (h *handler) routes() http.Handler {
 	mux.Handle("POST /a/{agency}/pegawai/{id}/riwayat/{kind}/{entry}/hapus", h.member(h.deleteHistory))
 
 	h.skpRoutes(mux)
+	h.ipasnRoutes(mux)
 	h.successionRoutes(mux)
 
 	mux.Handle("GET /saya/kompetensi", h.member(h.showSelfCompetency))
