@@ -242,7 +242,7 @@ func (db *DB) SaveSKP(ctx context.Context, s *performance.SKP) error {
 			}
 			s.RaterOverride, s.RaterID, s.RaterNIP, s.RaterName = cur.RaterOverride, cur.RaterID, cur.RaterNIP, cur.RaterName
 		}
-		_, err = tx.saveSKP(ctx, r, s, true)
+		_, err = tx.saveSKP(ctx, r, s, true, nil)
 		return err
 	}))
 }
@@ -284,15 +284,13 @@ const (
 
 // saveSKP validates s and inserts or updates it inside tx. An update is
 // always audited with before and after; an insert only when auditInsert (a
-// batch records one import entry with its counts instead).
-func (tx *Tx) saveSKP(ctx context.Context, r *raters, s *performance.SKP, auditInsert bool) (skpChange, error) {
+// batch records one import entry with its counts instead). With a batch,
+// the employee, the stored SKP and new IDs come from what the batch loaded
+// instead of a query per SKP.
+func (tx *Tx) saveSKP(ctx context.Context, r *raters, s *performance.SKP, auditInsert bool, b *SKPBatch) (skpChange, error) {
 	// The employee first: another agency's record is not found, whatever
 	// the rating says.
-	var unit sql.NullInt64
-	err := tx.QueryRowContext(ctx, `SELECT unit_id FROM employee WHERE agency_id = $1 AND id = $2`, s.AgencyID, s.EmployeeID).Scan(&unit)
-	if errors.Is(err, sql.ErrNoRows) {
-		return 0, merit.Errorf(merit.KindNotFound, "sqldb.saveSKP", "err.not_found")
-	}
+	unit, err := tx.skpEmployeeUnit(ctx, b, s.AgencyID, s.EmployeeID)
 	if err != nil {
 		return 0, err
 	}
@@ -308,7 +306,7 @@ func (tx *Tx) saveSKP(ctx context.Context, r *raters, s *performance.SKP, auditI
 	fs := merit.Fields(fields)
 	switch {
 	case !s.RaterOverride:
-		h, ok := performance.DefaultRater(r.units, r.heads, s.EmployeeID, unit.Int64)
+		h, ok := performance.DefaultRater(r.units, r.heads, s.EmployeeID, unit)
 		s.RaterID, s.RaterNIP, s.RaterName = h.EmployeeID, h.NIP, h.Name
 		if !ok {
 			s.RaterID, s.RaterNIP, s.RaterName = 0, "", ""
@@ -331,29 +329,31 @@ func (tx *Tx) saveSKP(ctx context.Context, r *raters, s *performance.SKP, auditI
 	if a := merit.ActorFrom(ctx); a != nil && s.RatedBy == "" {
 		s.RatedBy = a.Username
 	}
-	old, err := scanSKP(tx.QueryRowContext(ctx, `SELECT `+skpColumns+skpFrom+`
-		WHERE s.agency_id = $1 AND s.employee_id = $2 AND s.year = $3 AND s.period = $4`, s.AgencyID, s.EmployeeID, s.Year, string(s.Period)))
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
-		if s.ID, err = tx.nextID(ctx, "skp"); err != nil {
+	old, err := tx.storedSKP(ctx, b, s)
+	if err != nil {
+		return 0, err
+	}
+	if old == nil {
+		if s.ID, err = tx.newSKPID(ctx, b); err != nil {
 			return 0, err
 		}
 		s.UpdatedAt = tx.now
-		if _, err := tx.ExecContext(ctx, `INSERT INTO skp (agency_id, id, employee_id, year, period, scheme, hasil_kerja, berakhlak,
-			perilaku, legacy_score, legacy_innovation, predikat, months, jenjang, rater_id, rater_nip, rater_name, rater_override,
-			note, source, rated_by, updated_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)`,
-			s.AgencyID, s.ID, s.EmployeeID, s.Year, string(s.Period), string(s.Scheme), string(s.HasilKerja), s.Behaviour.String(),
+		args := []any{s.AgencyID, s.ID, s.EmployeeID, s.Year, string(s.Period), string(s.Scheme), string(s.HasilKerja), s.Behaviour.String(),
 			string(s.Perilaku), int64(s.LegacyScore), s.LegacyInnovation, string(s.Predikat), s.Months, s.Jenjang, nullID(s.RaterID),
-			s.RaterNIP, s.RaterName, s.RaterOverride, s.Note, s.Source, s.RatedBy, s.UpdatedAt); err != nil {
+			s.RaterNIP, s.RaterName, s.RaterOverride, s.Note, s.Source, s.RatedBy, s.UpdatedAt}
+		if b != nil {
+			// A batch inserts many rows per statement (see SKPBatch.flush).
+			if err := b.queue(ctx, args); err != nil {
+				return 0, err
+			}
+		} else if _, err := tx.ExecContext(ctx, insertSKPSQL(1), args...); err != nil {
 			return 0, err
 		}
+		b.remember(s)
 		if !auditInsert {
 			return skpInserted, nil
 		}
 		return skpInserted, tx.audit(ctx, s.AgencyID, merit.AuditCreate, "skp", s.ID, nil, s)
-	case err != nil:
-		return 0, err
 	}
 	s.ID = old.ID
 	if sameSKP(old, s) {
@@ -361,6 +361,9 @@ func (tx *Tx) saveSKP(ctx context.Context, r *raters, s *performance.SKP, auditI
 		return skpUnchanged, nil
 	}
 	s.UpdatedAt = tx.now
+	if err := b.flush(ctx); err != nil {
+		return 0, err
+	}
 	if _, err := tx.ExecContext(ctx, `UPDATE skp SET scheme = $3, hasil_kerja = $4, berakhlak = $5, perilaku = $6, legacy_score = $7,
 		legacy_innovation = $8, predikat = $9, months = $10, jenjang = $11, rater_id = $12, rater_nip = $13, rater_name = $14,
 		rater_override = $15, note = $16, source = $17, rated_by = $18, updated_at = $19
@@ -370,7 +373,81 @@ func (tx *Tx) saveSKP(ctx context.Context, r *raters, s *performance.SKP, auditI
 		s.Note, s.Source, s.RatedBy, s.UpdatedAt); err != nil {
 		return 0, err
 	}
+	b.remember(s)
 	return skpUpdated, tx.audit(ctx, s.AgencyID, merit.AuditUpdate, "skp", s.ID, old, s)
+}
+
+// skpColumnCount is how many columns insertSKPSQL writes per row.
+const skpColumnCount = 22
+
+// insertSKPSQL inserts n rows of skpColumnCount values each.
+func insertSKPSQL(n int) string {
+	var b strings.Builder
+	b.WriteString(`INSERT INTO skp (agency_id, id, employee_id, year, period, scheme, hasil_kerja, berakhlak, perilaku, legacy_score,
+		legacy_innovation, predikat, months, jenjang, rater_id, rater_nip, rater_name, rater_override, note, source, rated_by, updated_at) VALUES `)
+	for i := range n {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteByte('(')
+		for c := range skpColumnCount {
+			if c > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString("$" + strconv.Itoa(i*skpColumnCount+c+1))
+		}
+		b.WriteByte(')')
+	}
+	return b.String()
+}
+
+// skpEmployeeUnit returns the unit of the employee (0 when none), or
+// KindNotFound when the agency has no such employee.
+func (tx *Tx) skpEmployeeUnit(ctx context.Context, b *SKPBatch, agencyID, employeeID int64) (int64, error) {
+	if b != nil {
+		e, ok := b.byID[employeeID]
+		if !ok {
+			return 0, merit.Errorf(merit.KindNotFound, "sqldb.saveSKP", "err.not_found")
+		}
+		return e.UnitID, nil
+	}
+	var unit sql.NullInt64
+	err := tx.QueryRowContext(ctx, `SELECT unit_id FROM employee WHERE agency_id = $1 AND id = $2`, agencyID, employeeID).Scan(&unit)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, merit.Errorf(merit.KindNotFound, "sqldb.saveSKP", "err.not_found")
+	}
+	return unit.Int64, err
+}
+
+// storedSKP returns the stored SKP of s's employee, year and period, or nil.
+func (tx *Tx) storedSKP(ctx context.Context, b *SKPBatch, s *performance.SKP) (*performance.SKP, error) {
+	if b != nil {
+		return b.stored[skpKey{s.EmployeeID, s.Year, s.Period}], nil
+	}
+	old, err := scanSKP(tx.QueryRowContext(ctx, `SELECT `+skpColumns+skpFrom+`
+		WHERE s.agency_id = $1 AND s.employee_id = $2 AND s.year = $3 AND s.period = $4`, s.AgencyID, s.EmployeeID, s.Year, string(s.Period)))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	return old, err
+}
+
+// newSKPID reserves the ID of a new SKP: one at a time, or from the batch's block.
+func (tx *Tx) newSKPID(ctx context.Context, b *SKPBatch) (int64, error) {
+	if b == nil {
+		return tx.nextID(ctx, "skp")
+	}
+	if b.ids.next == b.ids.end {
+		const block = 1000
+		first, err := tx.nextIDs(ctx, "skp", block)
+		if err != nil {
+			return 0, err
+		}
+		b.ids = idBlock{next: first, end: first + block}
+	}
+	id := b.ids.next
+	b.ids.next++
+	return id, nil
 }
 
 // sameSKP reports whether saving b over a would change nothing stored but

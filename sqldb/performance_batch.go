@@ -17,15 +17,63 @@ type SKPBatch struct {
 	agencyID int64
 	raters   *raters
 	byNIP    map[uint64]SKPEmployee
+	byID     map[int64]SKPEmployee
+	all      []SKPEmployee
+	stored   map[skpKey]*performance.SKP // the agency's SKPs, kept up to date by Save
+	ids      idBlock
+	pending  []any // values of rows not inserted yet, skpColumnCount per row
 	counts   SKPCounts
+}
+
+// skpInsertRows is how many SKPs one INSERT of a batch writes: one
+// round trip per row would make a demo agency's SKPs cost a minute on
+// PostgreSQL.
+const skpInsertRows = 200
+
+// queue adds a row to insert, writing the queue when it is full.
+func (b *SKPBatch) queue(ctx context.Context, args []any) error {
+	b.pending = append(b.pending, args...)
+	if len(b.pending) >= skpInsertRows*skpColumnCount {
+		return b.flush(ctx)
+	}
+	return nil
+}
+
+// flush inserts the queued rows. It does nothing without a batch.
+func (b *SKPBatch) flush(ctx context.Context) error {
+	if b == nil || len(b.pending) == 0 {
+		return nil
+	}
+	_, err := b.tx.ExecContext(ctx, insertSKPSQL(len(b.pending)/skpColumnCount), b.pending...)
+	b.pending = b.pending[:0]
+	return err
+}
+
+// skpKey names the one SKP of an employee, year and period.
+type skpKey struct {
+	employee int64
+	year     int
+	period   performance.Period
+}
+
+// remember records what was just written, so a later row of the batch for
+// the same employee, year and period finds it. It does nothing without a batch.
+func (b *SKPBatch) remember(s *performance.SKP) {
+	if b != nil {
+		c := *s
+		b.stored[skpKey{s.EmployeeID, s.Year, s.Period}] = &c
+	}
 }
 
 // SKPEmployee is what a batch knows of an employee: his record and the JF
 // jenjang of his current position ("" for other positions).
 type SKPEmployee struct {
 	ID      int64
+	UnitID  int64
+	NIP     string
 	Name    string
 	Jenjang string
+	TMTCPNS merit.Date // when he entered service (TMT CPNS or PPPK)
 }
 
 // SKPCounts is what one SKPBatch wrote, recorded as its "import" audit entry.
@@ -50,32 +98,53 @@ func (db *DB) SKPBatch(ctx context.Context, agencyID int64, fn func(*SKPBatch) e
 		return err
 	}
 	err := db.writeTx(ctx, func(tx *Tx) error {
-		b := &SKPBatch{tx: tx, agencyID: agencyID, byNIP: map[uint64]SKPEmployee{}}
+		b := &SKPBatch{tx: tx, agencyID: agencyID, byNIP: map[uint64]SKPEmployee{}, byID: map[int64]SKPEmployee{},
+			stored: map[skpKey]*performance.SKP{}}
 		var err error
 		if b.raters, err = loadRaters(ctx, tx, agencyID); err != nil {
 			return err
 		}
-		rows, err := tx.QueryContext(ctx, `SELECT e.id, e.nip, e.name, COALESCE(p.jenjang, '') FROM employee e
-			LEFT JOIN position p ON p.agency_id = e.agency_id AND p.id = e.position_id WHERE e.agency_id = $1`, agencyID)
+		rows, err := tx.QueryContext(ctx, `SELECT e.id, COALESCE(e.unit_id, 0), e.nip, e.name, COALESCE(p.jenjang, ''), CAST(e.tmt_cpns AS TEXT) FROM employee e
+			LEFT JOIN position p ON p.agency_id = e.agency_id AND p.id = e.position_id WHERE e.agency_id = $1 ORDER BY e.id`, agencyID)
 		if err != nil {
 			return err
 		}
 		for rows.Next() {
 			var e SKPEmployee
-			var text string
-			if err := rows.Scan(&e.ID, &text, &e.Name, &e.Jenjang); err != nil {
+			if err := rows.Scan(&e.ID, &e.UnitID, &e.NIP, &e.Name, &e.Jenjang, &e.TMTCPNS); err != nil {
 				rows.Close()
 				return err
 			}
-			if n, ok := nip.Number(text); ok {
+			if n, ok := nip.Number(e.NIP); ok {
 				b.byNIP[n] = e
 			}
+			b.all = append(b.all, e)
+			b.byID[e.ID] = e
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		rows, err = tx.QueryContext(ctx, `SELECT `+skpColumns+skpFrom+` WHERE s.agency_id = $1`, agencyID)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			s, err := scanSKP(rows)
+			if err != nil {
+				rows.Close()
+				return err
+			}
+			b.stored[skpKey{s.EmployeeID, s.Year, s.Period}] = s
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
 			return err
 		}
 		if err := fn(b); err != nil {
+			return err
+		}
+		if err := b.flush(ctx); err != nil {
 			return err
 		}
 		return tx.audit(ctx, agencyID, merit.AuditImport, "skp", 0, nil, b.counts)
@@ -96,6 +165,9 @@ func (b *SKPBatch) Employee(nipText string) (SKPEmployee, bool) {
 	return e, ok
 }
 
+// Employees returns the agency's employees in ID order.
+func (b *SKPBatch) Employees() []SKPEmployee { return b.all }
+
 // Save validates and stores one SKP of the agency (see SaveSKP) and returns
 // what it did: Inserted, Updated or Unchanged. A validation error leaves the
 // batch usable, so every row of a file can be checked.
@@ -103,7 +175,7 @@ func (b *SKPBatch) Save(ctx context.Context, s *performance.SKP) (Outcome, error
 	s.AgencyID = b.agencyID
 	// saveSKP validates before it writes anything, so a rejected row
 	// leaves the transaction as it was.
-	c, err := b.tx.saveSKP(ctx, b.raters, s, false)
+	c, err := b.tx.saveSKP(ctx, b.raters, s, false, b)
 	if err != nil {
 		return 0, err
 	}
