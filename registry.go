@@ -116,6 +116,17 @@ func (p *Position) Validate(ref *Reference) error {
 	return fs.Err("Position.Validate")
 }
 
+// ValidateStored checks a position as Validate does and that it names its
+// unit: a stored position always belongs to one unit (the form and the API
+// may leave it out; an import finds or creates the unit first).
+func (p *Position) ValidateStored(ref *Reference) error {
+	fs := Fields(FieldsOf(p.Validate(ref)))
+	if p.UnitID == 0 {
+		fs.Add("unitId", "field.required", "")
+	}
+	return fs.Err("Position.Validate")
+}
+
 // Sex codes stored for employees.
 const (
 	SexMale   = "M"

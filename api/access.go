@@ -16,6 +16,8 @@ var writePermissions = map[string]merit.Permission{
 	"create-unit":      merit.PermWrite,
 	"update-unit":      merit.PermWrite,
 	"create-position":  merit.PermWrite,
+	"update-position":  merit.PermWrite,
+	"delete-position":  merit.PermWrite,
 	"create-employee":  merit.PermWrite,
 	"update-employee":  merit.PermWrite,
 	"delete-employee":  merit.PermWrite,

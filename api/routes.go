@@ -56,6 +56,10 @@ func (h *handlers) register(api huma.API) {
 	huma.Register(api, op("update-unit", put, agency+"/units/{id}", "units", "Rename or move a unit", 0, 401, 403, 404), h.updateUnit)
 	huma.Register(api, op("list-positions", get, agency+"/positions", "positions", "Positions (jabatan), optionally of one unit", 0, 401, 404), h.listPositions)
 	huma.Register(api, op("create-position", post, agency+"/positions", "positions", "Add a position", http.StatusCreated, 401, 403, 404), h.createPosition)
+	huma.Register(api, op("update-position", put, agency+"/positions/{id}", "positions",
+		"Replace a position's unit, name, jenis, jenjang, kelas jabatan and critical flag", 0, 401, 403, 404, 409), h.updatePosition)
+	huma.Register(api, op("delete-position", del, agency+"/positions/{id}", "positions",
+		"Remove a position; refused (409) while employees hold it or a competency standard is set for it", http.StatusNoContent, 401, 403, 404, 409), h.deletePosition)
 
 	// Employees and their histories.
 	huma.Register(api, op("list-employees", get, agency+"/employees", "employees", "Search, filter, sort and page employees", 0, 401, 404), h.listEmployees)

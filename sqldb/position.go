@@ -18,7 +18,7 @@ func (db *DB) CreatePosition(ctx context.Context, p *merit.Position) error {
 	if err != nil {
 		return err
 	}
-	if err := p.Validate(ref); err != nil {
+	if err := p.ValidateStored(ref); err != nil {
 		return err
 	}
 	return translate(op, db.writeTx(ctx, func(tx *Tx) error {
@@ -72,8 +72,9 @@ func (db *DB) FindPositions(ctx context.Context, agencyID, unitID int64) ([]*mer
 	return out, translate(op, rows.Err())
 }
 
-// PositionFilter selects the rows of the positions page: one unit (0: all),
-// one jenis ("" for all) and a part of the name (case-insensitive).
+// PositionFilter selects the rows of the positions page: a unit and the
+// units below it (0: all), one jenis ("" for all) and a part of the name
+// (case-insensitive).
 type PositionFilter struct {
 	AgencyID int64
 	UnitID   int64
@@ -100,8 +101,16 @@ func (db *DB) ListPositions(ctx context.Context, f PositionFilter) ([]*PositionR
 	q := positionRowSelect + ` WHERE p.agency_id = $1`
 	args := []any{f.AgencyID}
 	if f.UnitID != 0 {
-		args = append(args, f.UnitID)
-		q += ` AND p.unit_id = $` + strconv.Itoa(len(args))
+		units, err := findUnits(ctx, db.read, f.AgencyID)
+		if err != nil {
+			return nil, translate(op, err)
+		}
+		in := make([]string, 0, len(units))
+		for _, id := range merit.UnitDescendants(units, f.UnitID) {
+			args = append(args, id)
+			in = append(in, "$"+strconv.Itoa(len(args)))
+		}
+		q += ` AND p.unit_id IN (` + strings.Join(in, ", ") + `)`
 	}
 	if f.Jenis != "" {
 		args = append(args, f.Jenis)
@@ -168,7 +177,7 @@ func (db *DB) UpdatePosition(ctx context.Context, p *merit.Position) error {
 	if err != nil {
 		return err
 	}
-	if err := p.Validate(ref); err != nil {
+	if err := p.ValidateStored(ref); err != nil {
 		return err
 	}
 	return translate(op, db.writeTx(ctx, func(tx *Tx) error {

@@ -53,6 +53,7 @@ func TestPositionLifecycle(t *testing.T) {
 			want []int64
 		}{
 			{sqldb.PositionFilter{UnitID: sub.ID}, []int64{analis.ID, kabid.ID}},
+			{sqldb.PositionFilter{UnitID: root.ID}, []int64{pengadministrasi.ID, analis.ID, kabid.ID}}, // and below
 			{sqldb.PositionFilter{Jenis: "PELAKSANA"}, []int64{pengadministrasi.ID}},
 			{sqldb.PositionFilter{Query: "BIDANG"}, []int64{kabid.ID}},
 			{sqldb.PositionFilter{Query: "100%_"}, nil},
@@ -83,6 +84,10 @@ func TestPositionLifecycle(t *testing.T) {
 		bad.Jenis, bad.KelasJabatan = "RAJA", 18
 		if err := db.UpdatePosition(ctx, &bad); merit.KindOf(err) != merit.KindInvalid || len(merit.FieldsOf(err)) != 2 {
 			t.Errorf("invalid update: %v (fields %+v)", err, merit.FieldsOf(err))
+		}
+		noUnit := merit.Position{AgencyID: a.ID, Name: "Tanpa Unit", Jenis: "PELAKSANA"}
+		if err := db.CreatePosition(ctx, &noUnit); merit.KindOf(err) != merit.KindInvalid || merit.FieldsOf(err)[0].Field != "unitId" {
+			t.Errorf("position without a unit: %v", err)
 		}
 		dup := up
 		dup.Name, dup.UnitID = "Pengadministrasi Umum", root.ID

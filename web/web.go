@@ -106,6 +106,8 @@ func (h *handler) routes() http.Handler {
 	mux.Handle("GET /a/{agency}/unit/{id}/ubah", h.member(h.editUnit))
 	mux.Handle("POST /a/{agency}/unit/{id}/ubah", h.member(h.updateUnit))
 
+	h.positionRoutes(mux)
+
 	mux.Handle("GET /a/{agency}/impor", h.member(h.showImport))
 	mux.Handle("POST /a/{agency}/impor", h.member(h.startImport))
 	mux.Handle("GET /a/{agency}/impor/templat", h.member(h.importTemplate))
