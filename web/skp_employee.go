@@ -14,6 +14,7 @@ import (
 // skpEmployeeView is the SKP tab of an employee: his predikat history with
 // legacy scores and angka kredit, and, on a rater's own page, those he rates.
 type skpEmployeeView struct {
+	Tabs         profileTabs
 	Name, NIP    string
 	Position     string
 	Unit         string
@@ -82,7 +83,8 @@ func (h *handler) showEmployeeSKP(w http.ResponseWriter, r *http.Request) error 
 				agencyURL(a, "pegawai", e.ID, "kinerja", s.ID, "hapus")
 		}
 	}
-	v := skpEmployeeView{Name: e.FullName(), NIP: e.NIP, Position: e.PositionName, Unit: e.UnitName, Back: agencyURL(a, "pegawai", e.ID)}
+	v := skpEmployeeView{Name: e.FullName(), NIP: e.NIP, Position: e.PositionName, Unit: e.UnitName, Back: agencyURL(a, "pegawai", e.ID),
+		Tabs: profileTabs{Base: agencyURL(a, "pegawai", e.ID), Active: "skp"}}
 	if canWrite {
 		v.Rate = agencyURL(a, "pegawai", e.ID, "kinerja", "nilai")
 	}
@@ -138,7 +140,8 @@ func (h *handler) showSelfSKP(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	v := skpEmployeeView{Name: e.FullName(), NIP: e.NIP, Position: e.PositionName, Unit: e.UnitName, Back: "/saya", Self: true}
+	v := skpEmployeeView{Name: e.FullName(), NIP: e.NIP, Position: e.PositionName, Unit: e.UnitName, Back: "/saya", Self: true,
+		Tabs: profileTabs{Base: "/saya", Active: "skp"}}
 	if v.Rows, v.CreditTotal, err = h.skpHistory(r, list, nil); err != nil {
 		return err
 	}
