@@ -266,7 +266,7 @@ func (h *handler) recomputeIPASN(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return redirect(w, r, agencyURL(a, "ipasn"), "ipasn.recomputed", res.Employees, res.Changed)
+	return redirect(w, r, agencyURL(a, "ipasn"), "ui.flash.ipasn_recomputed", res.Employees, res.Changed)
 }
 
 // importIPASN imports an uploaded file of official values and shows the
