@@ -47,7 +47,11 @@ func (h *handler) showImport(w http.ResponseWriter, r *http.Request) error {
 
 func (h *handler) renderImport(w http.ResponseWriter, r *http.Request, a *merit.Agency, status int, msg string) error {
 	v := importView{Base: agencyURL(a, "impor"), Error: msg}
-	for _, j := range h.imports.recent(merit.ActorFrom(r.Context()).UserID, a.ID) {
+	jobs, err := h.recentJobs(r, a)
+	if err != nil {
+		return err
+	}
+	for _, j := range jobs {
 		v.Recent = append(v.Recent, recentJob{Href: v.Base + "/" + j.ID, FileName: j.FileName, Started: j.Started, State: j.state()})
 	}
 	return h.render(w, r, status, "import", &page{Agency: a, Nav: "import", Data: v})
@@ -70,6 +74,15 @@ func (h *handler) startImport(w http.ResponseWriter, r *http.Request) error {
 		if merit.KindOf(err) == merit.KindInvalid {
 			return h.renderImport(w, r, a, httpstatus.Of(err), i18n.Error(lang, err))
 		}
+		return err
+	}
+	job.ID = newJobID()
+	rec, err := job.record()
+	if err == nil {
+		err = h.db.CreateImportJob(r.Context(), rec)
+	}
+	if err != nil {
+		os.Remove(path)
 		return err
 	}
 	h.imports.add(job)
@@ -151,12 +164,12 @@ func (h *handler) runImport(ctx context.Context, job *importJob, path string, si
 	defer func() {
 		if v := recover(); v != nil {
 			h.log.Error("import panicked", "job", job.ID, "panic", v)
-			job.finish(nil, fmt.Errorf("web.runImport: panic: %v", v))
+			h.finishJob(ctx, job, nil, fmt.Errorf("web.runImport: panic: %v", v))
 		}
 	}()
 	f, err := os.Open(path)
 	if err != nil {
-		job.finish(nil, fmt.Errorf("web.runImport: %w", err))
+		h.finishJob(ctx, job, nil, fmt.Errorf("web.runImport: %w", err))
 		return
 	}
 	defer f.Close()
@@ -164,5 +177,5 @@ func (h *handler) runImport(ctx context.Context, job *importJob, path string, si
 	if err != nil && httpstatus.Of(err) == http.StatusInternalServerError {
 		h.log.Error("import failed", "job", job.ID, "file", job.FileName, "err", err)
 	}
-	job.finish(rep, err)
+	h.finishJob(ctx, job, rep, err)
 }

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 
 	"merit"
@@ -33,13 +34,54 @@ type rowErrorView struct {
 	Reason string
 }
 
-// job returns the import job named by the path, if it is the user's.
+// job returns the import job named by the path, if it is the user's: the
+// one this process runs or ran lately, else the stored one.
 func (h *handler) job(r *http.Request, a *merit.Agency) (*importJob, error) {
-	j, ok := h.imports.get(r.PathValue("job"), merit.ActorFrom(r.Context()).UserID, a.ID)
-	if !ok {
-		return nil, merit.Errorf(merit.KindNotFound, "web.job", "err.not_found")
+	id := r.PathValue("job")
+	if j, ok := h.imports.get(id, merit.ActorFrom(r.Context()).UserID, a.ID); ok {
+		return j, nil
 	}
-	return j, nil
+	rec, err := h.db.FindImportJob(r.Context(), a.ID, id)
+	if err != nil {
+		return nil, err
+	}
+	return jobFromRecord(rec)
+}
+
+// recentJobs returns the user's latest jobs in the agency, newest first:
+// the stored ones, with the live state of those this process holds.
+func (h *handler) recentJobs(r *http.Request, a *merit.Agency) ([]*importJob, error) {
+	recs, err := h.db.FindImportJobs(r.Context(), a.ID, maxRecentJobs)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*importJob, 0, len(recs))
+	for _, rec := range recs {
+		j, ok := h.imports.get(rec.ID, rec.UserID, a.ID)
+		if !ok {
+			if j, err = jobFromRecord(rec); err != nil {
+				return nil, err
+			}
+		}
+		out = append(out, j)
+	}
+	return out, nil
+}
+
+// maxRecentJobs is how many earlier imports the upload page lists.
+const maxRecentJobs = 20
+
+// finishJob records the import's outcome in memory and stores it. A store
+// failure is logged: the report stays in memory for jobTTL.
+func (h *handler) finishJob(ctx context.Context, job *importJob, rep *importer.Report, err error) {
+	job.finish(rep, err)
+	rec, err := job.record()
+	if err == nil {
+		err = h.db.FinishImportJob(ctx, rec)
+	}
+	if err != nil {
+		h.log.Error("import job not stored", "job", job.ID, "err", err)
+	}
 }
 
 // showImportJob shows an import's progress, reloading every second, and
@@ -66,17 +108,17 @@ func (h *handler) showImportJob(w http.ResponseWriter, r *http.Request) error {
 		}
 		return h.render(w, r, http.StatusOK, "import_job", p)
 	}
+	if st.Interrupted {
+		return h.render(w, r, http.StatusOK, "import_job", p)
+	}
 	if st.Err != nil {
 		v.Error = i18n.Error(lang, st.Err)
 		return h.render(w, r, http.StatusOK, "import_job", p)
 	}
-	for i, e := range st.Report.Errors {
-		if i == maxShownErrors {
-			v.More = len(st.Report.Errors) - i
-			break
-		}
+	for _, e := range st.Report.Errors[:min(len(st.Report.Errors), maxShownErrors)] {
 		v.Errors = append(v.Errors, rowErrorView{Row: e.Row, Column: e.Column, Value: e.Value, Reason: e.Reason(lang)})
 	}
+	v.More = st.ErrorsTotal - len(v.Errors)
 	return h.render(w, r, http.StatusOK, "import_job", p)
 }
 
