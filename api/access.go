@@ -27,6 +27,11 @@ var writePermissions = map[string]merit.Permission{
 	"import-employees": merit.PermImport,
 	"accept-proposal":  merit.PermWrite,
 	"reject-proposal":  merit.PermWrite,
+	// Accounts (merit.AuthorizeUsers: these, or a platform admin).
+	"create-user":         merit.PermManageUsers,
+	"set-user-grants":     merit.PermManageUsers,
+	"set-user-disabled":   merit.PermManageUsers,
+	"reset-user-password": merit.PermManageUsers,
 	// Performance (SKP).
 	"rate-skp":          merit.PermPerformanceWrite,
 	"delete-skp":        merit.PermPerformanceWrite,
@@ -61,6 +66,9 @@ func accessFirst(ctx huma.Context) error {
 	if len(op.Security) == 0 {
 		return nil
 	}
+	if op.OperationID == "create-agency" {
+		return merit.AuthorizePlatform(ctx.Context())
+	}
 	if selfOperations[op.OperationID] {
 		_, err := ownGrant(ctx.Context())
 		return err
@@ -70,6 +78,14 @@ func accessFirst(ctx huma.Context) error {
 		return nil
 	}
 	id, err := agencyID(ctx.Context(), code)
+	if a := merit.ActorFrom(ctx.Context()); err != nil && a != nil && a.PlatformAdmin {
+		// A platform admin belongs to every agency without a grant there:
+		// it manages the accounts and holds no registry permission.
+		if perm, ok := writePermissions[op.OperationID]; ok && perm != merit.PermManageUsers {
+			return merit.Errorf(merit.KindForbidden, "api.accessFirst", "err.forbidden")
+		}
+		return nil
+	}
 	if err != nil || op.Method == http.MethodGet {
 		return err
 	}

@@ -91,6 +91,9 @@ func (h *handlers) register(api huma.API) {
 	// Performance: SKP, organisation predikat, angka kredit.
 	h.registerSKP(api, op)
 
+	// Accounts of an agency (its admins, platform admins) and new agencies.
+	h.registerUsers(api, op)
+
 	// The audit trail.
 	huma.Register(api, op("list-audit", get, agency+"/audit", "audit",
 		"Search the agency's audit trail (agency admins): who changed what, when and from where, newest first", 0, 401, 403, 404), h.listAudit)

@@ -33,19 +33,26 @@ func randomFrom(alphabet string, n int) string {
 	return string(b)
 }
 
-// ResetPassword sets a new password for a user as an admin of the agency
-// (sqldb.DB.ResetPassword decides who may): password when given, checked by
-// ValidatePassword (a field error on "password"), otherwise a generated one.
-// It returns the password set, for the admin to hand over once. Every
-// session of the user ends, here at once and in other processes within the
-// session cache's lifetime.
-func (s *Sessions) ResetPassword(ctx context.Context, agencyID, userID int64, password string) (string, error) {
+// NewPassword returns the password an admin gives a user, and its hash:
+// password when given, checked by ValidatePassword (a field error on
+// "password"), otherwise a generated one to be shown once.
+func (s *Sessions) NewPassword(password string) (plain, hash string, err error) {
 	if password == "" {
 		password = GeneratePassword()
 	} else if err := ValidatePassword(password); err != nil {
-		return "", merit.Invalid("auth.ResetPassword", merit.FieldError{Field: "password", Code: "user.password_short", Args: []any{10}})
+		return "", "", merit.Invalid("auth.NewPassword", merit.FieldError{Field: "password", Code: "user.password_short", Args: []any{10}})
 	}
-	hash, err := HashPassword(password, s.Params)
+	hash, err = HashPassword(password, s.Params)
+	return password, hash, err
+}
+
+// ResetPassword sets a new password for a user as an admin of the agency
+// (sqldb.DB.ResetPassword decides who may), as NewPassword makes it. It
+// returns the password set, for the admin to hand over once. Every
+// session of the user ends, here at once and in other processes within the
+// session cache's lifetime.
+func (s *Sessions) ResetPassword(ctx context.Context, agencyID, userID int64, password string) (string, error) {
+	password, hash, err := s.NewPassword(password)
 	if err != nil {
 		return "", err
 	}

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -28,16 +29,45 @@ import (
 // employee, by session or by API token (which carries the record link);
 // member: any role granted in the route's agency (the agency's name, the
 // empty import template); readOrSelf: PermRead, or the employee whose own
-// record the route names; a Permission: a role holding it in the route's
-// agency, nobody elsewhere.
+// record the route names; manageUsers: PermManageUsers in the route's agency,
+// or a platform admin in any agency; platformOnly: a platform admin; a
+// Permission: a role holding it in the route's agency, nobody elsewhere.
+//
+// Besides the roles, two actors: a platform admin (by browser session; it
+// holds no grant, so no API token) and an operator limited to one unit of
+// the own agency, who is denied the registry routes (unitScoped) of the own
+// agency's record outside that unit and allowed them for the record inside.
 const (
-	anyone     = merit.Permission("anyone")
-	signedIn   = merit.Permission("signed-in")
-	session    = merit.Permission("session")
-	self       = merit.Permission("self")
-	member     = merit.Permission("member")
-	readOrSelf = merit.Permission("read-or-self")
+	anyone       = merit.Permission("anyone")
+	signedIn     = merit.Permission("signed-in")
+	session      = merit.Permission("session")
+	self         = merit.Permission("self")
+	member       = merit.Permission("member")
+	readOrSelf   = merit.Permission("read-or-self")
+	manageUsers  = merit.Permission("users")
+	platformOnly = merit.Permission("platform")
 )
+
+// The two actors beyond the roles (see above), as keys of the role maps.
+const (
+	platformAdmin = merit.Role("platform-admin")
+	unitOperator  = merit.Role("operator-of-one-unit")
+)
+
+// unitScoped reports whether the store limits the route (one that names a
+// record) to the units of a unit-limited operator: every route naming an
+// employee reads it first, except the form to edit a unit (which shows only
+// names the operator sees in the tree; its post is refused) and the API's
+// SKP and development lists of an employee, which read by employee ID
+// without the unit scope (their stores' owners are to add it).
+func unitScoped(route string) bool {
+	switch route {
+	case "GET /a/{agency}/unit/{id}/ubah", "GET /api/v1/agencies/{agency}/employees/{id}/skp",
+		"GET /api/v1/agencies/{agency}/employees/{id}/development":
+		return false
+	}
+	return true
+}
 
 // accessRules is the expected-allow table of the matrix test: one rule per
 // web page (web.Routes) and per API operation (docs/openapi.json). A route
@@ -170,9 +200,30 @@ var accessRules = map[string]merit.Permission{
 	"PUT /api/v1/agencies/{agency}/units/{id}":                      merit.PermWrite,
 	"GET /api/v1/me":                                                session,
 	"GET /api/v1/reference/{table}":                                 anyone,
-	"DELETE /api/v1/session":                                        anyone,
-	"POST /api/v1/session":                                          anyone,
-	"DELETE /api/v1/session/all":                                    session,
+
+	// Accounts: an agency's users for its admins and platform admins; the
+	// agencies for platform admins.
+	"GET /instansi":                                        platformOnly,
+	"POST /instansi":                                       platformOnly,
+	"GET /a/{agency}/pengguna":                             manageUsers,
+	"GET /a/{agency}/pengguna/baru":                        manageUsers,
+	"POST /a/{agency}/pengguna/baru":                       manageUsers,
+	"GET /a/{agency}/pengguna/{user}":                      manageUsers,
+	"POST /a/{agency}/pengguna/{user}":                     manageUsers,
+	"POST /a/{agency}/pengguna/{user}/nonaktif":            manageUsers,
+	"GET /a/{agency}/pengguna/{user}/sandi":                manageUsers,
+	"POST /a/{agency}/pengguna/{user}/sandi":               manageUsers,
+	"POST /api/v1/agencies":                                platformOnly,
+	"GET /api/v1/agencies/{agency}/users":                  manageUsers,
+	"POST /api/v1/agencies/{agency}/users":                 manageUsers,
+	"GET /api/v1/agencies/{agency}/users/{user}":           manageUsers,
+	"PUT /api/v1/agencies/{agency}/users/{user}/grants":    manageUsers,
+	"PUT /api/v1/agencies/{agency}/users/{user}/disabled":  manageUsers,
+	"POST /api/v1/agencies/{agency}/users/{user}/password": manageUsers,
+
+	"DELETE /api/v1/session":     anyone,
+	"POST /api/v1/session":       anyone,
+	"DELETE /api/v1/session/all": session,
 
 	// Usulan perubahan data: the employee's form by browser session; the
 	// queue, a proposal, its decision and attachment for operators (and, for
@@ -279,6 +330,7 @@ type record struct {
 	employee, entry int64
 	unit            int64
 	nip             string
+	user            int64 // an account of the agency, whose password the matrix may reset
 }
 
 // TestAccessMatrix walks every route × every role × own agency / other
@@ -324,10 +376,32 @@ func matrixPass(t *testing.T, db *sqldb.DB, sessions *auth.Sessions, h http.Hand
 		if err := db.CreateHistory(sys, h); err != nil {
 			t.Fatal(err)
 		}
-		return record{code: code + "-" + pass, employee: e.ID, entry: h.ID, unit: root.ID, nip: e.NIP}, a.ID
+		target := &merit.User{Username: "matrix." + pass + ".target." + code, Name: "Target",
+			Grants: []merit.Grant{{AgencyID: a.ID, Role: merit.RoleViewer}}}
+		if err := db.CreateUser(sys, target, "x"); err != nil {
+			t.Fatal(err)
+		}
+		return record{code: code + "-" + pass, employee: e.ID, entry: h.ID, unit: root.ID, nip: e.NIP, user: target.ID}, a.ID
 	}
 	own, ownID := mk("kota-matrix", 1)
 	other, _ := mk("kota-lain", 2)
+	// A unit below the own agency's root with an employee of its own: the
+	// unit-limited operator's.
+	bidang := &merit.Unit{AgencyID: ownID, ParentID: own.unit, Name: "Bidang Matrix"}
+	if err := db.CreateUnit(sys, bidang); err != nil {
+		t.Fatal(err)
+	}
+	inUnit := testdb.Employee(ownID, 3)
+	inUnit.UnitID = bidang.ID
+	if err := db.CreateEmployee(sys, inUnit); err != nil {
+		t.Fatal(err)
+	}
+	inUnitEntry := &merit.HistoryEntry{AgencyID: ownID, EmployeeID: inUnit.ID, Kind: merit.HistPenghargaan, Title: "Satyalancana",
+		Start: merit.MustDate("2020-08-17")}
+	if err := db.CreateHistory(sys, inUnitEntry); err != nil {
+		t.Fatal(err)
+	}
+	ownUnit := record{code: own.code, employee: inUnit.ID, entry: inUnitEntry.ID, unit: bidang.ID, nip: inUnit.NIP, user: own.user}
 
 	// One user per role, granted the own agency only; the employee's grant
 	// links the own agency's record. Each holds a token, or signs in
@@ -335,11 +409,19 @@ func matrixPass(t *testing.T, db *sqldb.DB, sessions *auth.Sessions, h http.Hand
 	users := map[merit.Role]*merit.User{}
 	tokens := map[merit.Role]string{}
 	actors := []merit.Role{""} // "" is anonymous
-	for _, role := range merit.Roles {
+	for _, role := range append(slices.Clone(merit.Roles), unitOperator, platformAdmin) {
 		u := &merit.User{Username: "matrix." + pass + "." + string(role), Name: "Matrix " + string(role),
 			Grants: []merit.Grant{{AgencyID: ownID, Role: role}}}
-		if role == merit.RoleEmployee {
+		switch role {
+		case merit.RoleEmployee:
 			u.Grants[0].EmployeeID = own.employee
+		case unitOperator:
+			u.Grants[0].Role, u.Grants[0].UnitIDs = merit.RoleOperator, []int64{bidang.ID}
+		case platformAdmin:
+			u.Grants, u.PlatformAdmin = nil, true
+			if !browser {
+				continue // no grant, so no API token
+			}
 		}
 		if err := db.CreateUser(sys, u, "x"); err != nil {
 			t.Fatal(err)
@@ -353,7 +435,7 @@ func matrixPass(t *testing.T, db *sqldb.DB, sessions *auth.Sessions, h http.Hand
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := db.CreateToken(sys, &sqldb.Token{UserID: u.ID, AgencyID: ownID, Role: role, Name: "matrix",
+		if err := db.CreateToken(sys, &sqldb.Token{UserID: u.ID, AgencyID: ownID, Role: u.Grants[0].Role, Name: "matrix",
 			TokenHash: hash, ExpiresAt: time.Now().Add(time.Hour)}); err != nil {
 			t.Fatal(err)
 		}
@@ -376,7 +458,7 @@ func matrixPass(t *testing.T, db *sqldb.DB, sessions *auth.Sessions, h http.Hand
 		}
 		return strings.NewReplacer("{$}", "", "{agency}", agency.code, "{id}", fmt.Sprint(id), "{entry}", fmt.Sprint(rec.entry),
 			"{hid}", fmt.Sprint(rec.entry), "{kind}", merit.HistPenghargaan, "{nip}", rec.nip, "{job}", "1",
-			"{table}", "golongan").Replace(path)
+			"{table}", "golongan", "{user}", fmt.Sprint(rec.user)).Replace(path)
 	}
 	missing := 0
 	for _, route := range matrixRoutes(t) {
@@ -398,19 +480,27 @@ func matrixPass(t *testing.T, db *sqldb.DB, sessions *auth.Sessions, h http.Hand
 			name          string
 			agency, rec   record
 			sameAsGranted bool
+			ownRecord     bool // the employee's own record; outside the unit-limited operator's unit
 		}
-		scopes := []scope{{"own agency", own, own, true}}
+		scopes := []scope{{"own agency", own, own, true, true}}
 		if hasAgency {
-			scopes = append(scopes, scope{"other agency", other, other, false})
+			scopes = append(scopes, scope{"other agency", other, other, false, false})
 		}
 		if hasRecord {
-			scopes = append(scopes, scope{"own agency, other agency's record", own, other, false})
+			scopes = append(scopes, scope{"own agency, other agency's record", own, other, false, false},
+				scope{"own agency, the limited operator's unit's record", own, ownUnit, true, false})
 		}
 		// Routes outside an agency sign in, out or out everywhere: each of
 		// their requests gets a session of its own.
 		ownSession := !hasAgency
 		for _, sc := range scopes {
 			for _, role := range actors {
+				// The unit-limited operator is an operator, denied the own
+				// agency's record outside its unit.
+				as := role
+				if role == unitOperator {
+					as = merit.RoleOperator
+				}
 				var allow bool
 				switch perm {
 				case anyone:
@@ -422,11 +512,18 @@ func matrixPass(t *testing.T, db *sqldb.DB, sessions *auth.Sessions, h http.Hand
 				case self:
 					allow = role == merit.RoleEmployee
 				case member:
-					allow = role != "" && sc.sameAsGranted
+					allow = role != "" && (sc.sameAsGranted || role == platformAdmin)
 				case readOrSelf:
-					allow = sc.sameAsGranted && (role.Has(merit.PermRead) || role == merit.RoleEmployee)
+					allow = sc.sameAsGranted && (as.Has(merit.PermRead) || role == merit.RoleEmployee && sc.ownRecord)
+				case manageUsers:
+					allow = role == platformAdmin || sc.sameAsGranted && as.Has(merit.PermManageUsers)
+				case platformOnly:
+					allow = role == platformAdmin
 				default:
-					allow = role != "" && sc.sameAsGranted && role.Has(perm)
+					allow = role != "" && sc.sameAsGranted && as.Has(perm)
+				}
+				if role == unitOperator && sc.ownRecord && hasRecord && unitScoped(route) {
+					allow = false
 				}
 
 				path := fill(route, sc.agency, sc.rec)
@@ -466,7 +563,7 @@ func matrixPass(t *testing.T, db *sqldb.DB, sessions *auth.Sessions, h http.Hand
 				// A writer of the agency naming a record of another agency
 				// may see the body refused first: the route is theirs, and
 				// the answer does not depend on the record.
-				recordOnly := code == 422 && role != "" && sc.agency == own && role.Has(perm)
+				recordOnly := code == 422 && role != "" && sc.agency == own && as.Has(perm)
 				// Signing out everywhere ends on the sign-in page.
 				signedOut := route == "POST /keluar-semua" && code == 303
 				switch {

@@ -222,3 +222,14 @@ func (db *DB) ResetPassword(ctx context.Context, agencyID, userID int64, passwor
 			map[string]any{"passwordReset": true, "sessionsEnded": n})
 	}))
 }
+
+// GrantableUnits returns the agency's unit tree (tree-ordered, with
+// headcounts) for whoever manages its accounts: the choices of a grant's
+// units, also for a platform admin, who reads no registry.
+func (db *DB) GrantableUnits(ctx context.Context, agencyID int64) ([]*merit.Unit, error) {
+	if err := merit.AuthorizeUsers(ctx, agencyID); err != nil {
+		return nil, err
+	}
+	units, err := findUnits(ctx, db.read, agencyID)
+	return units, translate("sqldb.GrantableUnits", err)
+}

@@ -115,6 +115,20 @@ func (db *DB) FindProposals(ctx context.Context, agencyID, employeeID int64, sta
 		return nil, translate(op, err)
 	}
 	rows.Close()
+	// An operator limited to some units sees only their employees' proposals.
+	scope, err := scopeOf(ctx, db.read, merit.PermWrite, agencyID)
+	if err != nil {
+		return nil, translate(op, err)
+	}
+	if scope != nil {
+		kept := out[:0]
+		for _, p := range out {
+			if checkEmployeeScope(ctx, db.read, merit.PermWrite, agencyID, p.EmployeeID) == nil {
+				kept = append(kept, p)
+			}
+		}
+		out = kept
+	}
 	for _, p := range out {
 		if p.Attachments, err = db.attachments(ctx, agencyID, p.ID); err != nil {
 			return nil, translate(op, err)
@@ -135,6 +149,9 @@ func (db *DB) FindProposal(ctx context.Context, agencyID, id int64) (*merit.Prop
 		return nil, translate(op, err)
 	}
 	if err := authorizeProposal(ctx, agencyID, p.EmployeeID); err != nil {
+		return nil, err
+	}
+	if err := checkEmployeeScope(ctx, db.read, merit.PermWrite, agencyID, p.EmployeeID); err != nil {
 		return nil, err
 	}
 	p.Attachments, err = db.attachments(ctx, agencyID, id)

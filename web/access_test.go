@@ -29,6 +29,7 @@ func TestAgencyIsolation(t *testing.T) {
 			"/a/kota-magelang", "/a/kota-magelang/pegawai", sitiURL, sitiURL + "/ubah", sitiURL + "/hapus",
 			sitiURL + "/riwayat/diklat/baru", "/a/kota-magelang/unit", "/a/kota-magelang/impor",
 			"/a/kota-magelang/pegawai/ekspor?format=csv", "/a/kota-magelang/impor/templat?format=csv",
+			"/a/kota-magelang/pengguna", "/a/kota-magelang/pengguna/baru",
 		} {
 			p := lain.get(path).want(http.StatusNotFound)
 			if got := textOf(p.one("h1")); got != "Halaman tidak ditemukan" {
@@ -87,8 +88,8 @@ func TestViewerCannotWrite(t *testing.T) {
 		v := a.signIn("viewer")
 
 		p := v.get("/a/kota-magelang").want(http.StatusOK)
-		if n := len(p.all("nav.nav a[href=/a/kota-magelang/impor]")); n != 0 {
-			t.Errorf("viewer's menu offers the import")
+		if n := len(p.all("nav.nav a[href=/a/kota-magelang/impor]")) + len(p.all("nav.nav a[href=/a/kota-magelang/pengguna]")); n != 0 {
+			t.Errorf("viewer's menu offers the import or the users")
 		}
 		if got := textOf(p.one(".user-role")); got != "Peninjau" {
 			t.Errorf("role shown as %q", got)
@@ -105,7 +106,7 @@ func TestViewerCannotWrite(t *testing.T) {
 		sitiURL := a.profileURL(siti)
 		for _, path := range []string{"/a/kota-magelang/pegawai/baru", sitiURL + "/ubah", sitiURL + "/hapus",
 			sitiURL + "/riwayat/diklat/baru", "/a/kota-magelang/impor", "/a/kota-magelang/pegawai/ekspor?format=csv",
-			fmt.Sprintf("/a/kota-magelang/unit/%d/ubah", siti.UnitID)} {
+			fmt.Sprintf("/a/kota-magelang/unit/%d/ubah", siti.UnitID), "/a/kota-magelang/pengguna", "/a/kota-magelang/pengguna/baru"} {
 			p := v.get(path).want(http.StatusForbidden)
 			if got := textOf(p.one("h1")); got != "Akses ditolak" {
 				t.Errorf("%s: heading %q", path, got)

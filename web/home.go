@@ -35,9 +35,12 @@ func (h *handler) home(w http.ResponseWriter, r *http.Request) error {
 }
 
 // landing is where a user with a single grant works: an employee's own page
-// or the agency's dashboard; "" for the chooser.
+// or the agency's dashboard; a platform admin without grants, the agencies
+// page; "" for the chooser.
 func landing(u *merit.User) string {
 	switch {
+	case u.PlatformAdmin && len(u.Grants) == 0:
+		return "/instansi"
 	case len(u.Grants) != 1:
 		return ""
 	case u.Grants[0].Role == merit.RoleEmployee:

@@ -150,6 +150,7 @@ type perms struct {
 	Write, Import, Export bool
 	Audit                 bool // the agency's audit search: admins
 	Competency            bool // the competency and assessment pages
+	Users                 bool // the agency's accounts: admins and platform admins
 }
 
 // funcs returns the template functions bound to a language.
@@ -221,6 +222,7 @@ func (h *handler) render(w http.ResponseWriter, r *http.Request, status int, nam
 		p.Can = perms{Write: a.Can(merit.PermWrite, p.Agency.ID), Import: a.Can(merit.PermImport, p.Agency.ID),
 			Export: a.Can(merit.PermExport, p.Agency.ID), Audit: a.Can(merit.PermManageUsers, p.Agency.ID),
 			Competency: a.Can(merit.PermCompetencyRead, p.Agency.ID)}
+		p.Can.Users = merit.AuthorizeUsers(r.Context(), p.Agency.ID) == nil
 		if p.User != nil {
 			for _, g := range p.User.Grants {
 				if g.AgencyID == p.Agency.ID {

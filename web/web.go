@@ -119,6 +119,18 @@ func (h *handler) routes() http.Handler {
 
 	h.talentRoutes(mux)
 
+	// Accounts of an agency (its admins, platform admins); agencies (platform admins).
+	mux.Handle("GET /instansi", h.member(h.listPlatformAgencies))
+	mux.Handle("POST /instansi", h.member(h.createPlatformAgency))
+	mux.Handle("GET /a/{agency}/pengguna", h.member(h.listUsers))
+	mux.Handle("GET /a/{agency}/pengguna/baru", h.member(h.newUser))
+	mux.Handle("POST /a/{agency}/pengguna/baru", h.member(h.createUser))
+	mux.Handle("GET /a/{agency}/pengguna/{user}", h.member(h.editUser))
+	mux.Handle("POST /a/{agency}/pengguna/{user}", h.member(h.updateUser))
+	mux.Handle("POST /a/{agency}/pengguna/{user}/nonaktif", h.member(h.setUserDisabled))
+	mux.Handle("GET /a/{agency}/pengguna/{user}/sandi", h.member(h.showReset))
+	mux.Handle("POST /a/{agency}/pengguna/{user}/sandi", h.member(h.resetPassword))
+
 	mux.Handle("/", h.page(h.notFound))
 	return mux
 }
