@@ -117,6 +117,7 @@ func (db *DB) Instruments(ctx context.Context) (*performance.Instruments, error)
 // raters is what choosing default raters needs: the unit tree and the head
 // of each unit. It is loaded once per write (or per import).
 type raters struct {
+	scope   unitScope // the writer's unit scope (nil: not limited), checked by saveSKP
 	units   []*merit.Unit
 	holders []performance.Holder // every holder of a managerial position
 	heads   map[int64]performance.Holder
@@ -232,6 +233,9 @@ func (db *DB) SaveSKP(ctx context.Context, s *performance.SKP) error {
 		if err != nil {
 			return err
 		}
+		if r.scope, err = scopeOf(ctx, tx, merit.PermPerformanceWrite, s.AgencyID); err != nil {
+			return err
+		}
 		if asRater {
 			cur, err := tx.currentRater(ctx, r, s.AgencyID, s.EmployeeID, s.Year, s.Period)
 			if err != nil {
@@ -293,6 +297,9 @@ func (tx *Tx) saveSKP(ctx context.Context, r *raters, s *performance.SKP, auditI
 	unit, err := tx.skpEmployeeUnit(ctx, b, s.AgencyID, s.EmployeeID)
 	if err != nil {
 		return 0, err
+	}
+	if !r.scope.has(unit) {
+		return 0, merit.Errorf(merit.KindNotFound, "sqldb.saveSKP", "err.not_found")
 	}
 	ref, err := tx.db.Reference(ctx)
 	if err != nil {

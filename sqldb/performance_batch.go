@@ -104,6 +104,9 @@ func (db *DB) SKPBatch(ctx context.Context, agencyID int64, fn func(*SKPBatch) e
 		if b.raters, err = loadRaters(ctx, tx, agencyID); err != nil {
 			return err
 		}
+		if b.raters.scope, err = scopeOf(ctx, tx, merit.PermImport, agencyID); err != nil {
+			return err
+		}
 		rows, err := tx.QueryContext(ctx, `SELECT e.id, COALESCE(e.unit_id, 0), e.nip, e.name, COALESCE(p.jenjang, ''), CAST(e.tmt_cpns AS TEXT) FROM employee e
 			LEFT JOIN position p ON p.agency_id = e.agency_id AND p.id = e.position_id WHERE e.agency_id = $1 ORDER BY e.id`, agencyID)
 		if err != nil {

@@ -72,6 +72,17 @@ func (db *DB) FindSKPRows(ctx context.Context, f SKPFilter) ([]SKPRow, int, erro
 	if f.Predikat != "" {
 		where = append(where, "s.predikat = "+arg(string(f.Predikat)))
 	}
+	scope, err := scopeOf(ctx, db.read, merit.PermPerformanceRead, f.AgencyID)
+	if err != nil {
+		return nil, 0, translate(op, err)
+	}
+	if scope != nil {
+		in := "NULL" // an empty scope matches nobody
+		for _, id := range scope.ids() {
+			in += ", " + arg(id)
+		}
+		where = append(where, "e.unit_id IN ("+in+")")
+	}
 	switch f.Rated {
 	case SKPRated:
 		where = append(where, "s.id IS NOT NULL")
@@ -164,6 +175,9 @@ func (db *DB) EmployeeSKPs(ctx context.Context, agencyID, employeeID int64) ([]*
 	if err := merit.AuthorizePerformance(ctx, merit.PermPerformanceRead, agencyID, employeeID, 0); err != nil {
 		return nil, err
 	}
+	if err := db.inSKPScope(ctx, agencyID, employeeID); err != nil {
+		return nil, translate(op, err)
+	}
 	rows, err := db.read.QueryContext(ctx, `SELECT `+skpColumns+skpFrom+` WHERE s.agency_id = $1 AND s.employee_id = $2
 		ORDER BY s.year DESC, CASE WHEN s.period = 'TAHUNAN' THEN 0 ELSE 1 END, s.period`, agencyID, employeeID)
 	if err != nil {
@@ -178,18 +192,24 @@ func (db *DB) EmployeeSKPs(ctx context.Context, agencyID, employeeID int64) ([]*
 		}
 		out = append(out, s)
 	}
-	if err := rows.Err(); err != nil || len(out) > 0 {
-		return out, translate(op, err)
+	return out, translate(op, rows.Err())
+}
+
+// inSKPScope answers KindNotFound when the agency has no such employee or
+// he is outside the reader's unit scope.
+func (db *DB) inSKPScope(ctx context.Context, agencyID, employeeID int64) error {
+	var unit sql.NullInt64
+	if err := db.read.QueryRowContext(ctx, `SELECT unit_id FROM employee WHERE agency_id = $1 AND id = $2`, agencyID, employeeID).Scan(&unit); err != nil {
+		return err
 	}
-	// No SKP: an employee of the agency without one, or no such employee.
-	var n int
-	if err := db.read.QueryRowContext(ctx, `SELECT count(*) FROM employee WHERE agency_id = $1 AND id = $2`, agencyID, employeeID).Scan(&n); err != nil {
-		return nil, translate(op, err)
+	scope, err := scopeOf(ctx, db.read, merit.PermPerformanceRead, agencyID)
+	if err != nil {
+		return err
 	}
-	if n == 0 {
-		return nil, merit.Errorf(merit.KindNotFound, op, "err.not_found")
+	if !scope.has(unit.Int64) {
+		return merit.Errorf(merit.KindNotFound, "sqldb.inSKPScope", "err.not_found")
 	}
-	return nil, nil
+	return nil
 }
 
 // FindSKP returns one SKP of the agency by its ID. Operators and readers see
@@ -206,6 +226,9 @@ func (db *DB) FindSKP(ctx context.Context, agencyID, id int64) (*performance.SKP
 	if err := merit.AuthorizePerformance(ctx, merit.PermPerformanceRead, agencyID, s.EmployeeID, s.RaterID); err != nil {
 		return nil, err
 	}
+	if err := db.inSKPScope(ctx, agencyID, s.EmployeeID); err != nil {
+		return nil, translate(op, err)
+	}
 	return s, nil
 }
 
@@ -220,6 +243,13 @@ func (db *DB) DeleteSKP(ctx context.Context, agencyID, id int64) error {
 		old, err := scanSKP(tx.QueryRowContext(ctx, `SELECT `+skpColumns+skpFrom+` WHERE s.agency_id = $1 AND s.id = $2`, agencyID, id))
 		if err != nil {
 			return err
+		}
+		scope, err := scopeOf(ctx, tx, merit.PermPerformanceWrite, agencyID)
+		if err != nil {
+			return err
+		}
+		if !scope.has(old.UnitID) {
+			return merit.Errorf(merit.KindNotFound, op, "err.not_found")
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM skp WHERE agency_id = $1 AND id = $2`, agencyID, id); err != nil {
 			return err
@@ -318,14 +348,18 @@ func (db *DB) SetUnitPredikat(ctx context.Context, u *performance.UnitPredikat) 
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM unit WHERE agency_id = $1 AND id = $2`, u.AgencyID, u.UnitID).Scan(&n); err != nil {
 			return err
 		}
-		if n == 0 && u.UnitID != 0 {
+		scope, err := scopeOf(ctx, tx, merit.PermPerformanceWrite, u.AgencyID)
+		if err != nil {
+			return err
+		}
+		if n == 0 && u.UnitID != 0 || n > 0 && !scope.has(u.UnitID) {
 			return merit.Errorf(merit.KindNotFound, op, "err.not_found")
 		}
 		if err := u.Validate(merit.DateOf(db.Now())); err != nil {
 			return err
 		}
 		old := &performance.UnitPredikat{AgencyID: u.AgencyID, UnitID: u.UnitID, Year: u.Year}
-		err := tx.QueryRowContext(ctx, `SELECT predikat, set_by, updated_at FROM skp_unit WHERE agency_id = $1 AND unit_id = $2 AND year = $3`,
+		err = tx.QueryRowContext(ctx, `SELECT predikat, set_by, updated_at FROM skp_unit WHERE agency_id = $1 AND unit_id = $2 AND year = $3`,
 			u.AgencyID, u.UnitID, u.Year).Scan(&old.Predikat, &old.SetBy, &old.UpdatedAt)
 		u.UpdatedAt = tx.now
 		switch {
@@ -418,8 +452,15 @@ func (db *DB) UnitPerformances(ctx context.Context, agencyID int64, year int) ([
 	if err := rows.Err(); err != nil {
 		return nil, translate(op, err)
 	}
+	scope, err := scopeOf(ctx, db.read, merit.PermPerformanceRead, agencyID)
+	if err != nil {
+		return nil, translate(op, err)
+	}
 	out := make([]*UnitPerformance, 0, len(units))
 	for _, u := range units {
+		if !scope.has(u.ID) {
+			continue
+		}
 		up := &UnitPerformance{Unit: u, Predikat: org[u.ID], Counts: map[performance.Predikat]int{}}
 		for _, id := range merit.UnitDescendants(units, u.ID) {
 			for p, n := range direct[id] {

@@ -337,3 +337,41 @@ func TestSKPSelfServiceAndRater(t *testing.T) {
 		}
 	})
 }
+
+// An operator limited to the root unit's other branch sees and rates no
+// SKP of the bidang: lists leave it out, its records are not found.
+func TestSKPUnitScope(t *testing.T) {
+	testdb.Run(t, func(t *testing.T, db *sqldb.DB) {
+		ctx := testdb.System()
+		o := newSKPOrg(t, db, "kota-skp-scope", 2)
+		other := &merit.Unit{AgencyID: o.agency.ID, ParentID: o.root.ID, Name: "Bidang Lain"}
+		if err := db.CreateUnit(ctx, other); err != nil {
+			t.Fatal(err)
+		}
+		s := &performance.SKP{AgencyID: o.agency.ID, EmployeeID: o.staff[0].ID, Year: 2024, HasilKerja: performance.AsExp, Perilaku: performance.AsExp}
+		if err := db.SaveSKP(ctx, s); err != nil {
+			t.Fatal(err)
+		}
+		limited := merit.WithActor(ctx, &merit.Actor{UserID: 93, Username: "op.lain",
+			Grants: []merit.Grant{{AgencyID: o.agency.ID, Role: merit.RoleOperator, UnitIDs: []int64{other.ID}}}})
+		if _, n, err := db.FindSKPRows(limited, sqldb.SKPFilter{AgencyID: o.agency.ID, Year: 2024, Period: performance.Annual}); err != nil || n != 0 {
+			t.Errorf("limited list: %d rows, %v", n, err)
+		}
+		for name, err := range map[string]error{
+			"history": func() error { _, err := db.EmployeeSKPs(limited, o.agency.ID, o.staff[0].ID); return err }(),
+			"find":    func() error { _, err := db.FindSKP(limited, o.agency.ID, s.ID); return err }(),
+			"save": db.SaveSKP(limited, &performance.SKP{AgencyID: o.agency.ID, EmployeeID: o.staff[1].ID, Year: 2024,
+				HasilKerja: performance.AsExp, Perilaku: performance.AsExp}),
+			"delete": db.DeleteSKP(limited, o.agency.ID, s.ID),
+			"org":    db.SetUnitPredikat(limited, &performance.UnitPredikat{AgencyID: o.agency.ID, UnitID: o.bidang.ID, Year: 2024, Predikat: performance.OrgBaik}),
+		} {
+			if merit.KindOf(err) != merit.KindNotFound {
+				t.Errorf("%s outside the scope: %v, want not found", name, err)
+			}
+		}
+		ups, err := db.UnitPerformances(limited, o.agency.ID, 2024)
+		if err != nil || len(ups) != 1 || ups[0].Unit.ID != other.ID {
+			t.Errorf("limited unit list: %+v %v", ups, err)
+		}
+	})
+}
