@@ -210,6 +210,9 @@ func (db *DB) DecideProposal(ctx context.Context, agencyID, id int64, accept boo
 		if p, err = proposalByID(ctx, tx, agencyID, id); err != nil {
 			return err
 		}
+		if err := checkEmployeeScope(ctx, tx, merit.PermWrite, agencyID, p.EmployeeID); err != nil {
+			return err
+		}
 		if p.Status != merit.ProposalSubmitted {
 			return merit.Errorf(merit.KindConflict, op, "proposal.already_decided")
 		}

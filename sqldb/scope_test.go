@@ -219,3 +219,38 @@ func TestUnitScopeOfActor(t *testing.T) {
 		t.Errorf("system: %v", s)
 	}
 }
+
+// The usulan queue of an operator limited to a unit holds only the
+// proposals of that unit's employees; another unit's proposal is 404 and
+// cannot be decided.
+func TestUnitScopedProposals(t *testing.T) {
+	testdb.Run(t, func(t *testing.T, db *sqldb.DB) {
+		f := newScopeFixture(t, db)
+		var ids []int64
+		for _, e := range []*merit.Employee{f.inA1, f.inB} {
+			u := &merit.User{Username: e.NIP, Name: e.Name, Grants: []merit.Grant{{AgencyID: f.agency.ID, Role: merit.RoleEmployee, EmployeeID: e.ID}}}
+			_, me := addUser(t, db, u)
+			p := &merit.Proposal{AgencyID: f.agency.ID, EmployeeID: e.ID, Changes: map[string]string{"phone": "0812-0000-0000"}, Reason: "HP baru"}
+			if err := db.CreateProposal(me, p); err != nil {
+				t.Fatal(err)
+			}
+			ids = append(ids, p.ID)
+		}
+		queue, err := db.FindProposals(f.op, f.agency.ID, 0, merit.ProposalSubmitted)
+		if err != nil || len(queue) != 1 || queue[0].ID != ids[0] {
+			t.Fatalf("queue: %+v %v", queue, err)
+		}
+		if _, err := db.FindProposal(f.op, f.agency.ID, ids[1]); merit.KindOf(err) != merit.KindNotFound {
+			t.Errorf("another unit's proposal: %v", err)
+		}
+		if _, err := db.DecideProposal(f.op, f.agency.ID, ids[1], true, ""); merit.KindOf(err) != merit.KindNotFound {
+			t.Errorf("accept another unit's proposal: %v", err)
+		}
+		if _, err := db.DecideProposal(f.op, f.agency.ID, ids[1], false, "bukan wewenang"); merit.KindOf(err) != merit.KindNotFound {
+			t.Errorf("reject another unit's proposal: %v", err)
+		}
+		if all, _ := db.FindProposals(testdb.System(), f.agency.ID, 0, merit.ProposalSubmitted); len(all) != 2 {
+			t.Errorf("the unlimited queue has %d", len(all))
+		}
+	})
+}
