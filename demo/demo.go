@@ -125,6 +125,9 @@ func generateAgency(ctx context.Context, db *sqldb.DB, ref *merit.Reference, tpl
 	if ar.Employees, err = writeEmployees(ctx, db, ref, a, index, opts); err != nil {
 		return ar, err
 	}
+	if err := competencyDemo(ctx, db, a, opts.Seed, opts.Today); err != nil {
+		return ar, err
+	}
 	if err := skpDemo(ctx, db, a, opts.Seed, opts.Today); err != nil {
 		return ar, err
 	}

@@ -102,11 +102,7 @@ func (db *DB) SaveTechnicalCompetency(ctx context.Context, c *competency.Compete
 	}
 	return translate(op, db.writeTx(ctx, func(tx *Tx) error {
 		if c.ID == 0 {
-			if c.ID, err = tx.nextID(ctx, "technical_competency"); err != nil {
-				return err
-			}
-			if _, err := tx.ExecContext(ctx, `INSERT INTO technical_competency (agency_id, id, code, name, description, levels)
-				VALUES ($1, $2, $3, $4, $5, $6)`, c.AgencyID, c.ID, c.Code, c.Name, c.Description, string(levels)); err != nil {
+			if err := tx.insertTechnical(ctx, c, levels); err != nil {
 				return err
 			}
 			return tx.audit(ctx, c.AgencyID, merit.AuditCreate, "competency", c.ID, nil, c)
@@ -126,6 +122,18 @@ func (db *DB) SaveTechnicalCompetency(ctx context.Context, c *competency.Compete
 		}
 		return tx.audit(ctx, c.AgencyID, merit.AuditUpdate, "competency", c.ID, old, c)
 	}))
+}
+
+// insertTechnical adds a validated technical competency (levels is its
+// level descriptions as JSON) and sets its ID.
+func (tx *Tx) insertTechnical(ctx context.Context, c *competency.Competency, levels []byte) error {
+	var err error
+	if c.ID, err = tx.nextID(ctx, "technical_competency"); err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO technical_competency (agency_id, id, code, name, description, levels)
+		VALUES ($1, $2, $3, $4, $5, $6)`, c.AgencyID, c.ID, c.Code, c.Name, c.Description, string(levels))
+	return err
 }
 
 // knownCompetencies returns a test for "is this ID in the agency's
@@ -202,17 +210,25 @@ func (db *DB) SaveStandard(ctx context.Context, s *competency.Standard) error {
 		if err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM competency_standard WHERE agency_id = $1 AND position_id = $2`, s.AgencyID, s.PositionID); err != nil {
+		if err := tx.replaceStandard(ctx, s); err != nil {
 			return err
-		}
-		for _, r := range s.Requirements {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO competency_standard (agency_id, position_id, competency_id, level) VALUES ($1, $2, $3, $4)`,
-				s.AgencyID, s.PositionID, r.CompetencyID, r.Level); err != nil {
-				return err
-			}
 		}
 		return tx.audit(ctx, s.AgencyID, merit.AuditUpdate, "competency_standard", s.PositionID, old, s)
 	}))
+}
+
+// replaceStandard writes a validated standard in place of the position's.
+func (tx *Tx) replaceStandard(ctx context.Context, s *competency.Standard) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM competency_standard WHERE agency_id = $1 AND position_id = $2`, s.AgencyID, s.PositionID); err != nil {
+		return err
+	}
+	for _, r := range s.Requirements {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO competency_standard (agency_id, position_id, competency_id, level) VALUES ($1, $2, $3, $4)`,
+			s.AgencyID, s.PositionID, r.CompetencyID, r.Level); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // StandardCounts returns, per position ID, how many competencies its
@@ -319,8 +335,8 @@ type CompetencyProfile struct {
 // in employee ID order, for recomputing JPM in bulk (the IP ASN benchmark
 // and talent mapping). It runs two queries per agency, never one per
 // employee: the standards of all positions, then the employees with the
-// levels of their current assessment (assessment.current) in one ordered
-// join, merged in Go. Feed Required and Actual to competency.Rule.Match.
+// levels of their current assessment (assessment.current) in one join
+// ordered by employee, merged in Go. Feed Required and Actual to competency.Rule.Match.
 func (db *DB) EachCompetencyProfile(ctx context.Context, agencyID int64, fn func(*CompetencyProfile) error) error {
 	const op = "sqldb.EachCompetencyProfile"
 	ids := []int64{agencyID}
@@ -382,7 +398,7 @@ func (db *DB) eachProfile(ctx context.Context, agencyID int64, fn func(*Competen
 		FROM employee e
 		LEFT JOIN assessment a ON a.agency_id = e.agency_id AND a.employee_id = e.id AND a.current
 		LEFT JOIN assessment_level l ON l.agency_id = a.agency_id AND l.assessment_id = a.id
-		WHERE e.agency_id = $1 ORDER BY e.id, l.competency_id`, agencyID)
+		WHERE e.agency_id = $1 ORDER BY e.id`, agencyID)
 	if err != nil {
 		return err
 	}
@@ -390,7 +406,6 @@ func (db *DB) eachProfile(ctx context.Context, agencyID int64, fn func(*Competen
 	var (
 		p     = CompetencyProfile{AgencyID: agencyID}
 		std   *positionStandard
-		j     int // next index into std.ids
 		empty positionStandard
 	)
 	flush := func() error {
@@ -416,16 +431,13 @@ func (db *DB) eachProfile(ctx context.Context, agencyID int64, fn func(*Competen
 			p.EmployeeID, p.PositionID, p.Assessed, p.Required = emp, pos, assessed, std.levels
 			p.Actual = slices.Grow(p.Actual[:0], len(std.levels))[:len(std.levels)]
 			clear(p.Actual)
-			j = 0
 		}
-		// Both sides are ordered by competency ID: advance the standard to
-		// this level's competency (levels the standard does not ask for are
-		// skipped).
-		for j < len(std.ids) && std.ids[j] < comp {
-			j++
-		}
-		if j < len(std.ids) && std.ids[j] == comp {
-			p.Actual[j] = level
+		// A standard lists about ten competencies: a scan finds this
+		// level's place faster than a map, and needs no order from SQL
+		// (ordering the levels too would make SQLite sort the whole
+		// result). Levels the standard does not ask for are skipped.
+		if i := slices.Index(std.ids, comp); i >= 0 {
+			p.Actual[i] = level
 		}
 	}
 	if err := rows.Err(); err != nil {

@@ -74,7 +74,8 @@ func (db *DB) validateAssessment(ctx context.Context, tx *Tx, a *competency.Asse
 	return nil
 }
 
-// insertAssessment writes a validated result with its levels and audit entry.
+// insertAssessment writes a validated result with its levels; the caller
+// records the audit entry (one per result, or one for a whole import).
 func (tx *Tx) insertAssessment(ctx context.Context, a *competency.Assessment) error {
 	id, err := tx.nextID(ctx, "assessment")
 	if err != nil {
@@ -88,10 +89,7 @@ func (tx *Tx) insertAssessment(ctx context.Context, a *competency.Assessment) er
 	if err := tx.insertLevels(ctx, a); err != nil {
 		return err
 	}
-	if err := tx.markCurrent(ctx, a.AgencyID, a.EmployeeID); err != nil {
-		return err
-	}
-	return tx.audit(ctx, a.AgencyID, merit.AuditCreate, "assessment", a.ID, nil, a)
+	return tx.markCurrent(ctx, a.AgencyID, a.EmployeeID)
 }
 
 func (tx *Tx) insertLevels(ctx context.Context, a *competency.Assessment) error {
@@ -123,7 +121,10 @@ func (db *DB) CreateAssessment(ctx context.Context, a *competency.Assessment) er
 		if err := db.validateAssessment(ctx, tx, a); err != nil {
 			return err
 		}
-		return tx.insertAssessment(ctx, a)
+		if err := tx.insertAssessment(ctx, a); err != nil {
+			return err
+		}
+		return tx.audit(ctx, a.AgencyID, merit.AuditCreate, "assessment", a.ID, nil, a)
 	}))
 }
 
@@ -164,7 +165,7 @@ func (db *DB) ImportAssessments(ctx context.Context, agencyID int64, as []*compe
 		if dryRun {
 			return ErrRollback
 		}
-		return nil
+		return tx.audit(ctx, agencyID, merit.AuditImport, "assessment", 0, nil, map[string]int{"inserted": inserted, "unchanged": unchanged})
 	})
 	if errors.Is(err, ErrRollback) {
 		err = nil

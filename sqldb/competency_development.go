@@ -33,17 +33,23 @@ func (db *DB) CreateCoachingSession(ctx context.Context, s *competency.CoachingS
 		if err := employeeExists(ctx, tx, s.AgencyID, s.EmployeeID, op); err != nil {
 			return err
 		}
-		id, err := tx.nextID(ctx, "development_session")
-		if err != nil {
-			return err
-		}
-		s.ID, s.CreatedAt = id, tx.now
-		if _, err := tx.ExecContext(ctx, `INSERT INTO development_session (agency_id, id, employee_id, kind, held_on, coach, topic, notes, hours, created_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`, s.AgencyID, s.ID, s.EmployeeID, s.Kind, s.Date, s.Coach, s.Topic, s.Notes, s.Hours, s.CreatedAt); err != nil {
+		if err := tx.insertSession(ctx, s); err != nil {
 			return err
 		}
 		return tx.audit(ctx, s.AgencyID, merit.AuditCreate, "development_session", s.ID, nil, s)
 	}))
+}
+
+// insertSession writes a validated session and sets its ID.
+func (tx *Tx) insertSession(ctx context.Context, s *competency.CoachingSession) error {
+	id, err := tx.nextID(ctx, "development_session")
+	if err != nil {
+		return err
+	}
+	s.ID, s.CreatedAt = id, tx.now
+	_, err = tx.ExecContext(ctx, `INSERT INTO development_session (agency_id, id, employee_id, kind, held_on, coach, topic, notes, hours, created_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`, s.AgencyID, s.ID, s.EmployeeID, s.Kind, s.Date, s.Coach, s.Topic, s.Notes, s.Hours, s.CreatedAt)
+	return err
 }
 
 // DeleteCoachingSession removes a session of the employee.
@@ -129,16 +135,24 @@ func (db *DB) SavePlan(ctx context.Context, p *competency.Plan) error {
 			}
 			return tx.audit(ctx, p.AgencyID, merit.AuditUpdate, "development_plan", p.ID, old, p)
 		}
-		if p.ID, err = tx.nextID(ctx, "development_plan"); err != nil {
-			return err
-		}
-		p.CreatedAt = tx.now
-		if _, err := tx.ExecContext(ctx, `INSERT INTO development_plan (agency_id, id, employee_id, year, goal, activities, created_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7)`, p.AgencyID, p.ID, p.EmployeeID, p.Year, p.Goal, string(acts), p.CreatedAt); err != nil {
+		if err := tx.insertPlan(ctx, p, acts); err != nil {
 			return err
 		}
 		return tx.audit(ctx, p.AgencyID, merit.AuditCreate, "development_plan", p.ID, nil, p)
 	}))
+}
+
+// insertPlan writes a validated new plan (acts: its activities as JSON)
+// and sets its ID.
+func (tx *Tx) insertPlan(ctx context.Context, p *competency.Plan, acts []byte) error {
+	var err error
+	if p.ID, err = tx.nextID(ctx, "development_plan"); err != nil {
+		return err
+	}
+	p.CreatedAt = tx.now
+	_, err = tx.ExecContext(ctx, `INSERT INTO development_plan (agency_id, id, employee_id, year, goal, activities, created_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7)`, p.AgencyID, p.ID, p.EmployeeID, p.Year, p.Goal, string(acts), p.CreatedAt)
+	return err
 }
 
 // FindPlans returns an employee's development plans, newest year first.
