@@ -87,6 +87,7 @@ func (h *handlers) register(api huma.API) {
 
 	// IP ASN: the agency's summary and reconciliation, recompute, an employee's.
 	h.registerIPASN(api, op)
+	h.registerSuccession(api, op)
 
 	// Performance: SKP, organisation predikat, angka kredit.
 	h.registerSKP(api, op)

@@ -326,7 +326,9 @@ type SuccessionPlan struct {
 	Merit      *succession.MeritResult `json:"meritResult,omitempty"`
 	Nominee    *succession.Candidate   `json:"nominee,omitempty"`
 	FillErr    error                   `json:"-"`
-	Fills      []*succession.Fill      `json:"fills"`
+	// FillProblems are FillErr's reasons (empty when Nominee may be named).
+	FillProblems []merit.FieldError `json:"fillProblems"`
+	Fills        []*succession.Fill `json:"fills"`
 }
 
 // Talent is an employee of the talent pool: his box in the current

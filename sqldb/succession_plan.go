@@ -65,6 +65,7 @@ func (db *DB) successionPlans(ctx context.Context, agencyID int64, crit []*Criti
 		}
 		p.Talents = poolTalents(pool, placements, skip)
 		p.Nominee, p.FillErr = succession.CheckJPTFill(c.Position.Jenis, result, today, p.Candidates)
+		p.FillProblems = append([]merit.FieldError{}, merit.FieldsOf(p.FillErr)...)
 		if p.Fills, err = findFills(ctx, db.read, agencyID, c.Position.ID); err != nil {
 			return nil, err
 		}

@@ -264,7 +264,7 @@ func (h *handler) renderPlan(w http.ResponseWriter, r *http.Request, a *merit.Ag
 	for _, x := range p.Critical.Critical.Reasons {
 		v.Checked[x] = true
 	}
-	for _, f := range merit.FieldsOf(p.FillErr) {
+	for _, f := range p.FillProblems {
 		v.FillReasons = append(v.FillReasons, i18n.Field(lang, f))
 	}
 	for _, c := range p.Candidates {
