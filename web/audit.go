@@ -20,7 +20,7 @@ const auditPageSize = 50
 // auditEntities and auditActions are the choices of the audit search's
 // filters: what the store records in an agency's trail.
 var (
-	auditEntities = []string{"employee", "history", "unit", "position", "agency", "audit_log"}
+	auditEntities = []string{"employee", "history", "unit", "position", "agency", "audit_log", "skp", "skp_unit"}
 	auditActions  = []string{merit.AuditCreate, merit.AuditUpdate, merit.AuditDelete, merit.AuditImport, "export"}
 )
 
