@@ -58,12 +58,11 @@ const (
 // record) to the units of a unit-limited operator: every route naming an
 // employee reads it first, except the form to edit a unit (which shows only
 // names the operator sees in the tree; its post is refused) and the API's
-// SKP and development lists of an employee, which read by employee ID
-// without the unit scope (their stores' owners are to add it).
+// development list of an employee, which reads by employee ID without the
+// unit scope (its store's owner is to add it).
 func unitScoped(route string) bool {
 	switch route {
-	case "GET /a/{agency}/unit/{id}/ubah", "GET /api/v1/agencies/{agency}/employees/{id}/skp",
-		"GET /api/v1/agencies/{agency}/employees/{id}/development":
+	case "GET /a/{agency}/unit/{id}/ubah", "GET /api/v1/agencies/{agency}/employees/{id}/development":
 		return false
 	}
 	return true
