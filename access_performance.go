@@ -29,17 +29,3 @@ func AuthorizePerformance(ctx context.Context, perm Permission, agencyID, employ
 	}
 	return err
 }
-
-// SelfEmployee returns the employee record the actor's employee grant in the
-// agency is linked to, or 0: who "I" am in self-service.
-func (a *Actor) SelfEmployee(agencyID int64) int64 {
-	if a == nil {
-		return 0
-	}
-	for _, g := range a.Grants {
-		if g.AgencyID == agencyID && g.Role == RoleEmployee {
-			return g.EmployeeID
-		}
-	}
-	return 0
-}
