@@ -28,7 +28,7 @@ func Radar(title string, size, maxVal int, labels []string, series []Series) tem
 		return ""
 	}
 	// Room around the rings for the axis labels.
-	const margin = 70
+	const margin = 95
 	c := float64(size) / 2
 	radius := c - margin
 	point := func(axis int, v float64) (float64, float64) {
@@ -65,7 +65,7 @@ func Radar(title string, size, maxVal int, labels []string, series []Series) tem
 			ly += 10
 		}
 		fmt.Fprintf(&b, `<text class="label" x="%.1f" y="%.1f" text-anchor="%s"><title>%s</title>%s</text>`,
-			lx, ly, anchor, esc(label), esc(shorten(label, 20)))
+			lx, ly, anchor, esc(label), esc(shorten(label, 18)))
 	}
 	for _, s := range series {
 		fmt.Fprintf(&b, `<g class="series %s"><polygon points="`, esc(s.Class))

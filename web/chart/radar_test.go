@@ -35,7 +35,7 @@ func TestRadar(t *testing.T) {
 		t.Errorf("labels not escaped or missing values count as 0:\n%s", svg)
 	}
 	// The first axis points straight up: level 5 of axis 0 is at the top ring.
-	if !strings.Contains(svg, `<line class="spoke" x1="200.0" y1="200.0" x2="200.0" y2="70.0"/>`) {
+	if !strings.Contains(svg, `<line class="spoke" x1="200.0" y1="200.0" x2="200.0" y2="95.0"/>`) {
 		t.Errorf("first spoke not vertical:\n%s", svg)
 	}
 	if Radar("x", 400, 5, labels[:2], nil) != "" {
