@@ -12,10 +12,9 @@ import (
 
 // Statuses of an import job.
 const (
-	ImportRunning     = "running"
-	ImportDone        = "done"        // the report is complete (written or not, see Written)
-	ImportFailed      = "failed"      // the file could not be imported at all (Failure says why)
-	ImportInterrupted = "interrupted" // the server stopped while it ran; nothing of it was written
+	ImportRunning = "running" // or interrupted, when no server process holds the job (see web/import_jobs.go)
+	ImportDone    = "done"    // the report is complete (written or not, see Written)
+	ImportFailed  = "failed"  // the file could not be imported at all (Failure says why)
 )
 
 // MaxImportJobErrors is how many row errors a stored job report keeps;

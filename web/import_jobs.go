@@ -103,7 +103,7 @@ func jobFromRecord(rec *sqldb.ImportJob) (*importJob, error) {
 	j := &importJob{ID: rec.ID, UserID: rec.UserID, AgencyID: rec.AgencyID, FileName: rec.FileName, DryRun: rec.DryRun,
 		SkipInvalid: rec.SkipInvalid, Started: rec.Started, done: true, finished: rec.Finished, errorsTotal: rec.ErrorsTotal}
 	switch rec.Status {
-	case sqldb.ImportRunning, sqldb.ImportInterrupted:
+	case sqldb.ImportRunning:
 		j.interrupted = true
 	case sqldb.ImportFailed:
 		j.err = rec.Failure
