@@ -11,8 +11,8 @@ import (
 )
 
 // successionDemo gives the agency's critical positions (the OPD heads the
-// catalog marks critical) their reasons, a succession plan of up to three
-// talents of the pool each (the first of a box-9 talent ready now, linked
+// catalog marks critical) their reasons, a succession plan of up to two
+// talents of the pool each (the first ready now when in box 8 or 9, linked
 // to his development plan when he has one), and an official merit result
 // of last year (Baik), so bench strength and the §1.6 check show at once.
 // It runs after the talent review's demo step, whose placements it reads;
@@ -44,20 +44,20 @@ func successionDemo(ctx context.Context, db *sqldb.DB, a *merit.Agency, today me
 			return fmt.Errorf("%s: %s: %w", op, c.Position.Name, err)
 		}
 		// Every fourth position is left without successors, so the bench
-		// shows gaps; the others get one to three.
+		// shows gaps; the others get one or two, while the pool lasts.
 		if i%4 == 3 {
 			continue
 		}
-		for rank := 1; rank <= 1+i%3 && next < len(talents); next++ {
+		for rank := 1; rank <= 1+i%2 && next < len(talents); next++ {
 			t := talents[next]
 			if used[t.EmployeeID] || t.EmployeeID == c.IncumbentID {
 				continue
 			}
 			readiness := succession.ReadyThreePlus
 			switch {
-			case rank == 1 && t.Box == succession.PriorityBox:
+			case rank == 1 && t.Box >= 8:
 				readiness = succession.ReadyNow
-			case rank <= 2:
+			case rank == 2:
 				readiness = succession.ReadyOneToTwo
 			}
 			cand := &succession.Candidate{AgencyID: a.ID, PositionID: c.Position.ID, EmployeeID: t.EmployeeID, Rank: rank, Readiness: readiness,
