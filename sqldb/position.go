@@ -167,7 +167,8 @@ func positionRow(ctx context.Context, q querier, agencyID, id int64) (*PositionR
 // UpdatePosition replaces a position's unit, name, jenis, jenjang, kelas
 // jabatan and critical flag. An operator limited to units changes only the
 // positions of his units and moves them only within them; a position
-// outside them is not found.
+// outside them is not found. A critical position with reasons (a
+// succession plan) is unflagged only through UnflagCritical.
 func (db *DB) UpdatePosition(ctx context.Context, p *merit.Position) error {
 	const op = "sqldb.UpdatePosition"
 	if err := merit.Authorize(ctx, merit.PermWrite, p.AgencyID); err != nil {
@@ -193,6 +194,18 @@ func (db *DB) UpdatePosition(ctx context.Context, p *merit.Position) error {
 				return err
 			}
 		}
+		if old.Critical && !p.Critical {
+			// Its reasons and succession plan go with the flag, through
+			// UnflagCritical (the succession page), not silently here.
+			var reasons int
+			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM critical_position WHERE agency_id = $1 AND position_id = $2`,
+				p.AgencyID, p.ID).Scan(&reasons); err != nil {
+				return err
+			}
+			if reasons > 0 {
+				return merit.Invalid(op, merit.FieldError{Field: "critical", Code: "position.critical_has_plan"})
+			}
+		}
 		res, err := tx.ExecContext(ctx, `UPDATE position SET unit_id = $3, name = $4, jenis = $5, jenjang = $6, kelas_jabatan = $7, critical = $8
 			WHERE agency_id = $1 AND id = $2`,
 			p.AgencyID, p.ID, p.UnitID, p.Name, p.Jenis, p.Jenjang, p.KelasJabatan, p.Critical)
@@ -207,9 +220,10 @@ func (db *DB) UpdatePosition(ctx context.Context, p *merit.Position) error {
 }
 
 // DeletePosition removes a position. It is refused (KindConflict,
-// position.in_use) while employees hold it, and (position.has_standard)
-// while a competency standard (SKJ) is set for it: both would lose what
-// they say. The unit scope applies as in UpdatePosition.
+// position.in_use) while employees hold it, (position.has_standard) while a
+// competency standard (SKJ) is set for it, and (position.referenced) while
+// another record names it (a succession plan): each would lose what it
+// says. The unit scope applies as in UpdatePosition.
 func (db *DB) DeletePosition(ctx context.Context, agencyID, id int64) error {
 	const op = "sqldb.DeletePosition"
 	if err := merit.Authorize(ctx, merit.PermWrite, agencyID); err != nil {
@@ -235,6 +249,11 @@ func (db *DB) DeletePosition(ctx context.Context, agencyID, id int64) error {
 			return merit.Errorf(merit.KindConflict, op, "position.has_standard")
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM position WHERE agency_id = $1 AND id = $2`, agencyID, id); err != nil {
+			if merit.CodeOf(translate(op, err)) == "err.bad_reference" {
+				// Another record (a critical position's reasons, a
+				// succession filling) still names it.
+				return merit.Errorf(merit.KindConflict, op, "position.referenced")
+			}
 			return err
 		}
 		return tx.audit(ctx, agencyID, merit.AuditDelete, "position", id, &old.Position, nil)

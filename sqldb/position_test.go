@@ -8,6 +8,7 @@ import (
 	"merit/competency"
 	"merit/internal/testdb"
 	"merit/sqldb"
+	"merit/succession"
 )
 
 // Positions are listed with their unit and incumbents, filtered by unit,
@@ -133,6 +134,27 @@ func TestPositionLifecycle(t *testing.T) {
 		}
 		if s := strings.Join(actions, ","); !strings.Contains(s, merit.AuditUpdate) || !strings.Contains(s, merit.AuditDelete) {
 			t.Errorf("audit of position writes: %s", s)
+		}
+
+		// A critical position with reasons: unflagged only on the succession
+		// page, deleted only after it.
+		kepala := pos(root, "Kepala Badan", "JPT_PRATAMA", "")
+		if err := db.FlagCritical(ctx, &succession.Critical{AgencyID: a.ID, PositionID: kepala.ID,
+			Reasons: []succession.Reason{succession.ReasonStrategic}}); err != nil {
+			t.Fatal(err)
+		}
+		unflag := *kepala
+		if err := db.UpdatePosition(ctx, &unflag); merit.KindOf(err) != merit.KindInvalid || merit.FieldsOf(err)[0].Code != "position.critical_has_plan" {
+			t.Errorf("unflagging a position with reasons: %v", err)
+		}
+		if err := db.DeletePosition(ctx, a.ID, kepala.ID); merit.KindOf(err) != merit.KindConflict || merit.CodeOf(err) != "position.referenced" {
+			t.Errorf("deleting a position with reasons: %v", err)
+		}
+		if err := db.UnflagCritical(ctx, a.ID, kepala.ID); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.DeletePosition(ctx, a.ID, kepala.ID); err != nil {
+			t.Errorf("deleting after unflagging: %v", err)
 		}
 
 		// A viewer may list but not change.
