@@ -11,6 +11,7 @@ import (
 	"runtime/pprof"
 	"slices"
 	"strings"
+	"syscall"
 	"time"
 
 	"merit"
@@ -76,17 +77,18 @@ func ipasnBench(ctx context.Context, args []string) error {
 			return err
 		}
 	}
-	line := func(what string, d time.Duration, r *sqldb.IPASNRecompute, jpm int) {
-		fmt.Printf("%s\t%s\tseconds=%.2f\temployees=%d\trefreshed=%d\tfull=%t\tchanged=%d\tjpm=%d\trefresh=%.2f\tscore=%.2f\twrite=%.2f\n",
-			*label, what, d.Seconds(), r.Employees, r.Refreshed, r.Full, r.Changed, jpm, r.Refresh.Seconds(), r.Score.Seconds(), r.Write.Seconds())
+	line := func(what string, d, cpu time.Duration, r *sqldb.IPASNRecompute, jpm int) {
+		fmt.Printf("%s\t%s\tseconds=%.2f\tcpu=%.2f\temployees=%d\trefreshed=%d\tfull=%t\tchanged=%d\tjpm=%d\trefresh=%.2f\tscore=%.2f\twrite=%.2f\tload=%s\n",
+			*label, what, d.Seconds(), cpu.Seconds(), r.Employees, r.Refreshed, r.Full, r.Changed, jpm, r.Refresh.Seconds(), r.Score.Seconds(),
+			r.Write.Seconds(), loadAverage())
 	}
 	run := func(what string, on merit.Date) error {
-		started := time.Now()
+		started, cpu := time.Now(), cpuTime()
 		r, jpm, err := recomputeBoth(ctx, db, a.ID, on)
 		if err != nil {
 			return err
 		}
-		line(what, time.Since(started), r, jpm)
+		line(what, time.Since(started), cpuTime()-cpu, r, jpm)
 		return nil
 	}
 	// The first run after the setup re-reads every input and writes every
@@ -204,7 +206,7 @@ func baseline(ctx context.Context, db *sqldb.DB, agencyID int64, on merit.Date, 
 		return err
 	}
 	runtime.GC()
-	started := time.Now()
+	started, cpu := time.Now(), cpuTime()
 	changed, matched := 0, 0
 	var r ipasn.Result
 	for i := range rows {
@@ -218,8 +220,8 @@ func baseline(ctx context.Context, db *sqldb.DB, agencyID int64, on merit.Date, 
 			matched++
 		}
 	}
-	fmt.Printf("%s\tin-memory-loop\tseconds=%.2f\temployees=%d\tchanged=%d\tjpm=%d\n", label, time.Since(started).Seconds(),
-		len(rows), changed, len(profiles))
+	fmt.Printf("%s\tin-memory-loop\tseconds=%.2f\tcpu=%.2f\temployees=%d\tchanged=%d\tjpm=%d\tload=%s\n", label,
+		time.Since(started).Seconds(), (cpuTime() - cpu).Seconds(), len(rows), changed, len(profiles), loadAverage())
 	return nil
 }
 
@@ -362,4 +364,28 @@ func addSeminars(ctx context.Context, db *sqldb.DB, agencyID int64, k, n int, to
 		}
 	}
 	return nil
+}
+
+// cpuTime is the process's user and system CPU time so far: on a machine
+// shared with other work the wall time says little, the CPU time what the
+// recompute costs.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// loadAverage is the one-minute load average, printed beside each figure.
+func loadAverage() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "?"
+	}
+	f := strings.Fields(string(b))
+	if len(f) == 0 {
+		return "?"
+	}
+	return f[0]
 }

@@ -3,7 +3,10 @@
 #  1. importing ROWS generated employees from CSV (merit import) vs the raw
 #     driver inserting the same rows in one transaction; rows/s and peak RSS;
 #  2. the employee list/search API of a 20,000-employee agency under 64
-#     concurrent clients vs a bare net/http handler running the same SQL.
+#     concurrent clients vs a bare net/http handler running the same SQL;
+#  3. the SQLite drivers on the same insert and list queries;
+#  4. recomputing IP ASN and JPM for IPASN_N generated employees vs a plain
+#     in-memory loop over the same rows.
 # On SQLite (the embedded default) and, with PostgreSQL available, on it too.
 #
 #   make bench                 # ROWS=1000000 EMPLOYEES=20000 DURATION=20s
@@ -15,6 +18,7 @@ pg_rows=${PG_ROWS:-200000} # PostgreSQL inserts ~6k rows/s here: 1M rows would t
 employees=${EMPLOYEES:-20000}
 duration=${DURATION:-20s}
 clients=${CLIENTS:-64}
+ipasn_n=${IPASN_N:-1000000} # section 4; the generated agency is written once and cached
 work=$(mktemp -d /tmp/merit-bench.XXXXXX)
 pids=()
 cleanup() {
@@ -97,4 +101,16 @@ head -n 200001 "$work/employees.csv" > "$work/employees-200k.csv"
 for d in modernc mattn ncruces; do
   (cd bench/drivers && go build -tags "$d" -o "$work/drivers-$d" .)
   "$work/drivers-$d" -csv "$work/employees-200k.csv" -schema sqldb/migrations/00001_registry.sql 2>/dev/null
+done
+
+echo
+echo "## 4. Recompute of IP ASN and JPM, $ipasn_n employees (the agency is cached in bench/.cache)"
+for engine in "${engines[@]}"; do
+  case $engine in
+    sqlite) db=sqlite:bench/.cache/ipasn-$ipasn_n.db ;;
+    postgres)
+      psql -q "$MERIT_TEST_POSTGRES" -c "CREATE DATABASE merit_bench_ipasn" >/dev/null 2>&1 || true
+      db=${MERIT_TEST_POSTGRES/\/postgres\?//merit_bench_ipasn?} ;;
+  esac
+  bin/bench ipasn -db "$db" -n "$ipasn_n" -dir bench/.cache
 done
