@@ -30,6 +30,8 @@ func TestAgencyIsolation(t *testing.T) {
 			sitiURL + "/riwayat/diklat/baru", "/a/kota-magelang/unit", "/a/kota-magelang/impor",
 			"/a/kota-magelang/pegawai/ekspor?format=csv", "/a/kota-magelang/impor/templat?format=csv",
 			"/a/kota-magelang/pengguna", "/a/kota-magelang/pengguna/baru",
+			"/a/kota-magelang/jabatan", "/a/kota-magelang/jabatan/baru", fmt.Sprintf("/a/kota-magelang/jabatan/%d/ubah", siti.PositionID),
+			fmt.Sprintf("/a/kota-magelang/jabatan/%d/hapus", siti.PositionID),
 		} {
 			p := lain.get(path).want(http.StatusNotFound)
 			if got := textOf(p.one("h1")); got != "Halaman tidak ditemukan" {
@@ -40,12 +42,15 @@ func TestAgencyIsolation(t *testing.T) {
 			}
 		}
 		for path, form := range map[string]url.Values{
-			"/a/kota-magelang/pegawai/baru":                           newEmployeeForm(),
-			sitiURL + "/ubah":                                         newEmployeeForm(),
-			sitiURL + "/hapus":                                        nil,
-			sitiURL + "/riwayat/penghargaan/baru":                     {"title": {"Palsu"}, "start": {"2020-01-01"}},
-			"/a/kota-magelang/unit":                                   {"name": {"Unit Palsu"}},
-			fmt.Sprintf("/a/kota-magelang/unit/%d/ubah", siti.UnitID): {"name": {"Diganti"}},
+			"/a/kota-magelang/pegawai/baru":                                   newEmployeeForm(),
+			sitiURL + "/ubah":                                                 newEmployeeForm(),
+			sitiURL + "/hapus":                                                nil,
+			sitiURL + "/riwayat/penghargaan/baru":                             {"title": {"Palsu"}, "start": {"2020-01-01"}},
+			"/a/kota-magelang/unit":                                           {"name": {"Unit Palsu"}},
+			fmt.Sprintf("/a/kota-magelang/unit/%d/ubah", siti.UnitID):         {"name": {"Diganti"}},
+			"/a/kota-magelang/jabatan/baru":                                   {"unitId": {fmt.Sprint(siti.UnitID)}, "name": {"Palsu"}, "jenis": {"PELAKSANA"}},
+			fmt.Sprintf("/a/kota-magelang/jabatan/%d/ubah", siti.PositionID):  {"unitId": {fmt.Sprint(siti.UnitID)}, "name": {"Palsu"}, "jenis": {"PELAKSANA"}},
+			fmt.Sprintf("/a/kota-magelang/jabatan/%d/hapus", siti.PositionID): nil,
 		} {
 			lain.post(path, form).want(http.StatusNotFound)
 		}
@@ -106,7 +111,8 @@ func TestViewerCannotWrite(t *testing.T) {
 		sitiURL := a.profileURL(siti)
 		for _, path := range []string{"/a/kota-magelang/pegawai/baru", sitiURL + "/ubah", sitiURL + "/hapus",
 			sitiURL + "/riwayat/diklat/baru", "/a/kota-magelang/impor", "/a/kota-magelang/pegawai/ekspor?format=csv",
-			fmt.Sprintf("/a/kota-magelang/unit/%d/ubah", siti.UnitID), "/a/kota-magelang/pengguna", "/a/kota-magelang/pengguna/baru"} {
+			fmt.Sprintf("/a/kota-magelang/unit/%d/ubah", siti.UnitID), "/a/kota-magelang/pengguna", "/a/kota-magelang/pengguna/baru",
+			"/a/kota-magelang/jabatan/baru", fmt.Sprintf("/a/kota-magelang/jabatan/%d/ubah", siti.PositionID)} {
 			p := v.get(path).want(http.StatusForbidden)
 			if got := textOf(p.one("h1")); got != "Akses ditolak" {
 				t.Errorf("%s: heading %q", path, got)
@@ -121,6 +127,8 @@ func TestViewerCannotWrite(t *testing.T) {
 			sitiURL + "/hapus":                    nil,
 			sitiURL + "/riwayat/penghargaan/baru": {"title": {"Palsu"}, "start": {"2020-01-01"}},
 			"/a/kota-magelang/unit":               {"name": {"Unit Palsu"}},
+			"/a/kota-magelang/jabatan/baru":       {"unitId": {fmt.Sprint(siti.UnitID)}, "name": {"Palsu"}, "jenis": {"PELAKSANA"}},
+			"/a/kota-magelang/jabatan/baru#bad":   {"name": {"Palsu"}, "kelasJabatan": {"tujuh"}},
 		} {
 			v.post(strings.TrimSuffix(path, "#bad"), form).want(http.StatusForbidden)
 		}
