@@ -36,6 +36,12 @@ var writePermissions = map[string]merit.Permission{
 	"rate-skp":          merit.PermPerformanceWrite,
 	"delete-skp":        merit.PermPerformanceWrite,
 	"set-unit-predikat": merit.PermPerformanceWrite,
+	// Talent review: writers run reviews and calibrate; the PPK alone sets a session.
+	"create-talent-rules":   merit.PermTalentWrite,
+	"run-talent-review":     merit.PermTalentWrite,
+	"create-talent-session": merit.PermTalentWrite,
+	"move-talent":           merit.PermTalentWrite,
+	"lock-talent-session":   merit.PermTalentDecide,
 }
 
 // selfOperations are the writes of an employee on their own record (no

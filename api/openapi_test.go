@@ -79,7 +79,7 @@ func TestOpenAPI(t *testing.T) {
 			t.Errorf("the document lists only %d operations", len(routes))
 		}
 		fill := strings.NewReplacer("{agency}", "kota-a", "{id}", fmt.Sprint(e.ID), "{hid}", fmt.Sprint(h.ID),
-			"{table}", "golongan", "{nip}", e.NIP, "{proposal}", "1", "{user}", "1", "{skp}", "1",
+			"{table}", "golongan", "{nip}", e.NIP, "{proposal}", "1", "{review}", "0", "{session}", "1", "{user}", "1", "{skp}", "1",
 			"{position}", "1", "{candidate}", "1")
 		for _, r := range routes {
 			url := fill.Replace(r.path)

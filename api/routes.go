@@ -89,6 +89,9 @@ func (h *handlers) register(api huma.API) {
 	h.registerIPASN(api, op)
 	h.registerSuccession(api, op)
 
+	// Talent review: rule sets, reviews, the 9-box, placements, calibration.
+	h.registerTalent(api, op)
+
 	// Performance: SKP, organisation predikat, angka kredit.
 	h.registerSKP(api, op)
 

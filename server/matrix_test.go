@@ -106,14 +106,26 @@ var accessRules = map[string]merit.Permission{
 	// the XLSX export for talent readers; running a review, opening a
 	// calibration session and moving people for talent writers; setting a
 	// session (ditetapkan PPK) for the PPK alone.
-	"GET /a/{agency}/talenta":                          merit.PermTalentRead,
-	"POST /a/{agency}/talenta":                         merit.PermTalentWrite,
-	"GET /a/{agency}/talenta/ekspor":                   merit.PermTalentRead,
-	"GET /a/{agency}/talenta/pegawai/{id}":             merit.PermTalentRead,
-	"POST /a/{agency}/talenta/sesi":                    merit.PermTalentWrite,
-	"GET /a/{agency}/talenta/sesi/{session}":           merit.PermTalentRead,
-	"POST /a/{agency}/talenta/sesi/{session}/pindah":   merit.PermTalentWrite,
-	"POST /a/{agency}/talenta/sesi/{session}/tetapkan": merit.PermTalentDecide,
+	"GET /a/{agency}/talenta":                                          merit.PermTalentRead,
+	"POST /a/{agency}/talenta":                                         merit.PermTalentWrite,
+	"GET /a/{agency}/talenta/ekspor":                                   merit.PermTalentRead,
+	"GET /a/{agency}/talenta/pegawai/{id}":                             merit.PermTalentRead,
+	"POST /a/{agency}/talenta/sesi":                                    merit.PermTalentWrite,
+	"GET /a/{agency}/talenta/sesi/{session}":                           merit.PermTalentRead,
+	"POST /a/{agency}/talenta/sesi/{session}/pindah":                   merit.PermTalentWrite,
+	"POST /a/{agency}/talenta/sesi/{session}/tetapkan":                 merit.PermTalentDecide,
+	"GET /api/v1/agencies/{agency}/talent/rules":                       merit.PermTalentRead,
+	"POST /api/v1/agencies/{agency}/talent/rules":                      merit.PermTalentWrite,
+	"GET /api/v1/agencies/{agency}/talent/reviews":                     merit.PermTalentRead,
+	"POST /api/v1/agencies/{agency}/talent/reviews":                    merit.PermTalentWrite,
+	"GET /api/v1/agencies/{agency}/talent/reviews/{review}/grid":       merit.PermTalentRead,
+	"GET /api/v1/agencies/{agency}/talent/reviews/{review}/placements": merit.PermTalentRead,
+	"GET /api/v1/agencies/{agency}/talent/reviews/{review}/sessions":   merit.PermTalentRead,
+	"POST /api/v1/agencies/{agency}/talent/reviews/{review}/sessions":  merit.PermTalentWrite,
+	"GET /api/v1/agencies/{agency}/talent/sessions/{session}":          merit.PermTalentRead,
+	"POST /api/v1/agencies/{agency}/talent/sessions/{session}/moves":   merit.PermTalentWrite,
+	"POST /api/v1/agencies/{agency}/talent/sessions/{session}/lock":    merit.PermTalentDecide,
+	"GET /api/v1/agencies/{agency}/employees/{id}/talent":              merit.PermTalentRead,
 
 	// Competency and assessment (issue 4): the dictionary, standards,
 	// results and development for readers of competency data, their edits
@@ -470,7 +482,7 @@ func matrixPass(t *testing.T, db *sqldb.DB, sessions *auth.Sessions, h http.Hand
 		}
 		return strings.NewReplacer("{$}", "", "{agency}", agency.code, "{id}", fmt.Sprint(id), "{entry}", fmt.Sprint(rec.entry),
 			"{hid}", fmt.Sprint(rec.entry), "{kind}", merit.HistPenghargaan, "{nip}", rec.nip, "{job}", "1",
-			"{table}", "golongan", "{user}", fmt.Sprint(rec.user)).Replace(path)
+			"{table}", "golongan", "{user}", fmt.Sprint(rec.user), "{review}", "1", "{session}", "1").Replace(path)
 	}
 	missing := 0
 	for _, route := range matrixRoutes(t) {

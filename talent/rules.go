@@ -27,9 +27,9 @@ type Band struct {
 	Score Score `json:"score"`
 }
 
-// EducationRow gives a score to the listed tingkat pendidikan codes
+// EducationScore gives a score to the listed tingkat pendidikan codes
 // (reference table pendidikan).
-type EducationRow struct {
+type EducationScore struct {
 	Levels []string `json:"levels"`
 	Score  Score    `json:"score"`
 }
@@ -58,15 +58,15 @@ type PotentialRule struct {
 	CompetencyWeight  int `json:"competencyWeight"`
 	TrackRecordWeight int `json:"trackRecordWeight"`
 	// The track record's own parts, in percent of the track record.
-	EducationWeight  int            `json:"educationWeight"`
-	TrainingWeight   int            `json:"trainingWeight"`
-	ExperienceWeight int            `json:"experienceWeight"`
-	Education        []EducationRow `json:"education"`
-	TrainingYears    int            `json:"trainingYears"` // trainings finished within this many years before the review date count
-	Training         []Band         `json:"training"`      // by JP in the window
-	Experience       []Band         `json:"experience"`    // by whole years of service since TMT CPNS
-	Medium           Score          `json:"medium"`        // lowest score that is menengah (inclusive)
-	High             Score          `json:"high"`          // lowest score that is tinggi (inclusive)
+	EducationWeight  int              `json:"educationWeight"`
+	TrainingWeight   int              `json:"trainingWeight"`
+	ExperienceWeight int              `json:"experienceWeight"`
+	Education        []EducationScore `json:"education"`
+	TrainingYears    int              `json:"trainingYears"` // trainings finished within this many years before the review date count
+	Training         []Band           `json:"training"`      // by JP in the window
+	Experience       []Band           `json:"experience"`    // by whole years of service since TMT CPNS
+	Medium           Score            `json:"medium"`        // lowest score that is menengah (inclusive)
+	High             Score            `json:"high"`          // lowest score that is tinggi (inclusive)
 }
 
 // RuleSet is one version of an agency's talent-review rules. Each change is
@@ -108,7 +108,7 @@ var Default = RuleSet{
 	Potential: PotentialRule{
 		AssessmentWeight: 40, CompetencyWeight: 40, TrackRecordWeight: 20,
 		EducationWeight: 40, TrainingWeight: 30, ExperienceWeight: 30,
-		Education: []EducationRow{
+		Education: []EducationScore{
 			{Levels: []string{"S3"}, Score: 10000},
 			{Levels: []string{"S2"}, Score: 9000},
 			{Levels: []string{"S1", "D4"}, Score: 8000},
