@@ -351,7 +351,7 @@ func benchCompetency(ctx context.Context, db *sqldb.DB, agencyID int64, people [
 // re-reads exactly those inputs. Each run picks other employees (by the
 // clock), since a second seminar on the same day changes no one's score.
 func addSeminars(ctx context.Context, db *sqldb.DB, agencyID int64, k, n int, today merit.Date) error {
-	offset := int(time.Now().Unix()) % max(n-k, 1)
+	offset := int(time.Now().UnixNano()/1e6*7919) % max(n-k, 1)
 	list, _, err := db.FindEmployees(ctx, merit.EmployeeFilter{AgencyID: agencyID, Limit: k, Offset: offset})
 	if err != nil {
 		return err
