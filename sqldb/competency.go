@@ -354,7 +354,11 @@ func (db *DB) EachCompetencyProfile(ctx context.Context, agencyID int64, fn func
 		if err := merit.Authorize(ctx, merit.PermCompetencyRead, id); err != nil {
 			return err
 		}
-		if err := db.eachProfile(ctx, id, fn); err != nil {
+		scope, err := scopeOf(ctx, db.read, merit.PermCompetencyRead, id)
+		if err != nil {
+			return translate(op, err)
+		}
+		if err := db.eachProfile(ctx, id, scope, fn); err != nil {
 			return translate(op, err)
 		}
 	}
@@ -368,7 +372,7 @@ type positionStandard struct {
 	levels []uint8
 }
 
-func (db *DB) eachProfile(ctx context.Context, agencyID int64, fn func(*CompetencyProfile) error) error {
+func (db *DB) eachProfile(ctx context.Context, agencyID int64, scope unitScope, fn func(*CompetencyProfile) error) error {
 	rows, err := db.read.QueryContext(ctx, `SELECT position_id, competency_id, level FROM competency_standard
 		WHERE agency_id = $1 ORDER BY position_id, competency_id`, agencyID)
 	if err != nil {
@@ -394,7 +398,7 @@ func (db *DB) eachProfile(ctx context.Context, agencyID int64, fn func(*Competen
 		return err
 	}
 
-	rows, err = db.read.QueryContext(ctx, `SELECT e.id, COALESCE(e.position_id, 0), COALESCE(l.competency_id, 0), COALESCE(l.level, 0), a.id IS NOT NULL
+	rows, err = db.read.QueryContext(ctx, `SELECT e.id, COALESCE(e.position_id, 0), COALESCE(e.unit_id, 0), COALESCE(l.competency_id, 0), COALESCE(l.level, 0), a.id IS NOT NULL
 		FROM employee e
 		LEFT JOIN assessment a ON a.agency_id = e.agency_id AND a.employee_id = e.id AND a.current
 		LEFT JOIN assessment_level l ON l.agency_id = a.agency_id AND l.assessment_id = a.id
@@ -415,11 +419,14 @@ func (db *DB) eachProfile(ctx context.Context, agencyID int64, fn func(*Competen
 		return fn(&p)
 	}
 	for rows.Next() {
-		var emp, pos, comp int64
+		var emp, pos, unit, comp int64
 		var level uint8
 		var assessed bool
-		if err := rows.Scan(&emp, &pos, &comp, &level, &assessed); err != nil {
+		if err := rows.Scan(&emp, &pos, &unit, &comp, &level, &assessed); err != nil {
 			return err
+		}
+		if !scope.has(unit) {
+			continue // outside a unit-limited reader's units
 		}
 		if emp != p.EmployeeID {
 			if err := flush(); err != nil {

@@ -71,7 +71,8 @@ func (db *DB) validateAssessment(ctx context.Context, tx *Tx, a *competency.Asse
 	if n == 0 {
 		return merit.Invalid("sqldb.validateAssessment", merit.FieldError{Field: "employeeId", Code: "err.not_found"})
 	}
-	return nil
+	// An operator limited to some units enters results of their employees only.
+	return checkEmployeeScope(ctx, tx, merit.PermCompetencyWrite, a.AgencyID, a.EmployeeID)
 }
 
 // insertAssessment writes a validated result with its levels; the caller
@@ -216,6 +217,9 @@ func (db *DB) DeleteAssessment(ctx context.Context, agencyID, id int64) error {
 		if err != nil {
 			return err
 		}
+		if err := checkEmployeeScope(ctx, tx, merit.PermCompetencyWrite, agencyID, old.EmployeeID); err != nil {
+			return err
+		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM assessment WHERE agency_id = $1 AND id = $2`, agencyID, id); err != nil {
 			return err
 		}
@@ -244,8 +248,12 @@ func (db *DB) FindAssessment(ctx context.Context, agencyID, id int64) (*competen
 	if err != nil {
 		return nil, translate(op, err)
 	}
-	// An employee sees only his own results: check now that the owner is known.
+	// An employee sees only his own results, a unit-limited reader those of
+	// his units: check now that the owner is known.
 	if err := authorizeCompetency(ctx, merit.PermCompetencyRead, agencyID, a.EmployeeID); err != nil {
+		return nil, err
+	}
+	if err := checkEmployeeScope(ctx, db.read, merit.PermCompetencyRead, agencyID, a.EmployeeID); err != nil {
 		return nil, err
 	}
 	return a, nil
@@ -268,8 +276,15 @@ func (db *DB) FindAssessments(ctx context.Context, agencyID int64, f AssessmentF
 		if err := authorizeCompetency(ctx, merit.PermCompetencyRead, agencyID, f.EmployeeID); err != nil {
 			return nil, 0, err
 		}
+		if err := checkEmployeeScope(ctx, db.read, merit.PermCompetencyRead, agencyID, f.EmployeeID); err != nil {
+			return nil, 0, err
+		}
 	} else if err := merit.Authorize(ctx, merit.PermCompetencyRead, agencyID); err != nil {
 		return nil, 0, err
+	}
+	scope, err := scopeOf(ctx, db.read, merit.PermCompetencyRead, agencyID)
+	if err != nil {
+		return nil, 0, translate(op, err)
 	}
 	if f.Limit <= 0 || f.Limit > 1000 {
 		f.Limit = 50
@@ -279,8 +294,17 @@ func (db *DB) FindAssessments(ctx context.Context, agencyID int64, f AssessmentF
 		where += ` AND a.employee_id = $2`
 		args = append(args, f.EmployeeID)
 	}
+	if scope != nil {
+		// A unit-limited reader lists the results of his units' employees.
+		where += ` AND e.unit_id IN (0`
+		for _, u := range scope.ids() {
+			args = append(args, u)
+			where += `, $` + strconv.Itoa(len(args))
+		}
+		where += `)`
+	}
 	var total int
-	if err := db.read.QueryRowContext(ctx, `SELECT count(*) FROM assessment a`+where, args...).Scan(&total); err != nil {
+	if err := db.read.QueryRowContext(ctx, `SELECT count(*) FROM assessment a JOIN employee e ON e.agency_id = a.agency_id AND e.id = a.employee_id`+where, args...).Scan(&total); err != nil {
 		return nil, 0, translate(op, err)
 	}
 	rows, err := db.read.QueryContext(ctx, `SELECT `+assessmentColumns+where+` ORDER BY a.assessed_on DESC, a.id DESC LIMIT `+

@@ -33,6 +33,9 @@ func (db *DB) CreateCoachingSession(ctx context.Context, s *competency.CoachingS
 		if err := employeeExists(ctx, tx, s.AgencyID, s.EmployeeID, op); err != nil {
 			return err
 		}
+		if err := checkEmployeeScope(ctx, tx, merit.PermCompetencyWrite, s.AgencyID, s.EmployeeID); err != nil {
+			return err
+		}
 		if err := tx.insertSession(ctx, s); err != nil {
 			return err
 		}
@@ -59,6 +62,9 @@ func (db *DB) DeleteCoachingSession(ctx context.Context, agencyID, employeeID, i
 		return err
 	}
 	return translate(op, db.writeTx(ctx, func(tx *Tx) error {
+		if err := checkEmployeeScope(ctx, tx, merit.PermCompetencyWrite, agencyID, employeeID); err != nil {
+			return err
+		}
 		sessions, err := findCoachingSessions(ctx, tx, agencyID, employeeID, id)
 		if err != nil {
 			return err
@@ -76,6 +82,9 @@ func (db *DB) DeleteCoachingSession(ctx context.Context, agencyID, employeeID, i
 // FindCoachingSessions returns an employee's coaching and mentoring sessions, newest first.
 func (db *DB) FindCoachingSessions(ctx context.Context, agencyID, employeeID int64) ([]*competency.CoachingSession, error) {
 	if err := authorizeCompetency(ctx, merit.PermCompetencyRead, agencyID, employeeID); err != nil {
+		return nil, err
+	}
+	if err := checkEmployeeScope(ctx, db.read, merit.PermCompetencyRead, agencyID, employeeID); err != nil {
 		return nil, err
 	}
 	out, err := findCoachingSessions(ctx, db.read, agencyID, employeeID, 0)
@@ -120,6 +129,9 @@ func (db *DB) SavePlan(ctx context.Context, p *competency.Plan) error {
 		if err := employeeExists(ctx, tx, p.AgencyID, p.EmployeeID, op); err != nil {
 			return err
 		}
+		if err := checkEmployeeScope(ctx, tx, merit.PermCompetencyWrite, p.AgencyID, p.EmployeeID); err != nil {
+			return err
+		}
 		plans, err := findPlans(ctx, tx, p.AgencyID, p.EmployeeID)
 		if err != nil {
 			return err
@@ -158,6 +170,9 @@ func (tx *Tx) insertPlan(ctx context.Context, p *competency.Plan, acts []byte) e
 // FindPlans returns an employee's development plans, newest year first.
 func (db *DB) FindPlans(ctx context.Context, agencyID, employeeID int64) ([]*competency.Plan, error) {
 	if err := authorizeCompetency(ctx, merit.PermCompetencyRead, agencyID, employeeID); err != nil {
+		return nil, err
+	}
+	if err := checkEmployeeScope(ctx, db.read, merit.PermCompetencyRead, agencyID, employeeID); err != nil {
 		return nil, err
 	}
 	out, err := findPlans(ctx, db.read, agencyID, employeeID)
@@ -204,6 +219,9 @@ func (db *DB) EmployeeDevelopment(ctx context.Context, agencyID, employeeID int6
 	}
 	if err := employeeExists(ctx, db.read, agencyID, employeeID, op); err != nil {
 		return nil, translate(op, err)
+	}
+	if err := checkEmployeeScope(ctx, db.read, merit.PermCompetencyRead, agencyID, employeeID); err != nil {
+		return nil, err
 	}
 	d := &Development{}
 	var err error

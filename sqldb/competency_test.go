@@ -191,6 +191,30 @@ func TestCompetencyAccessAndDevelopment(t *testing.T) {
 			t.Errorf("viewer writes: got %v, want forbidden", err)
 		}
 
+		// An operator limited to another unit neither sees nor enters results
+		// of employees outside it.
+		sub := &merit.Unit{AgencyID: a.ID, ParentID: emps[0].UnitID, Name: "Bidang Lain"}
+		if err := db.CreateUnit(sys, sub); err != nil {
+			t.Fatal(err)
+		}
+		limited := merit.WithActor(sys, &merit.Actor{Username: "op-bidang", Grants: []merit.Grant{{AgencyID: a.ID, Role: merit.RoleOperator, UnitIDs: []int64{sub.ID}}}})
+		if list, n, err := db.FindAssessments(limited, a.ID, sqldb.AssessmentFilter{}); err != nil || n != 0 || len(list) != 0 {
+			t.Errorf("unit-limited list: got %d, %v; want none", n, err)
+		}
+		if _, err := db.FindAssessment(limited, a.ID, as.ID); merit.KindOf(err) != merit.KindNotFound {
+			t.Errorf("unit-limited read: got %v, want not found", err)
+		}
+		again := *as
+		again.ID, again.Date = 0, merit.MustDate("2024-02-01")
+		if err := db.CreateAssessment(limited, &again); merit.KindOf(err) != merit.KindNotFound {
+			t.Errorf("unit-limited write: got %v, want not found", err)
+		}
+		n := 0
+		db.EachCompetencyProfile(limited, a.ID, func(*sqldb.CompetencyProfile) error { n++; return nil })
+		if n != 0 {
+			t.Errorf("unit-limited stream: %d profiles, want 0", n)
+		}
+
 		// Development: a diklat of 8 JP, a coaching of 4 JP and a plan with a
 		// done seminar (6 JP), a done diklat (counted through riwayat only)
 		// and an open course make 18 JP in 2025, short of 20.
