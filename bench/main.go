@@ -6,6 +6,8 @@
 //	bench bare       -db DSN -agency CODE -addr  baseline: a bare net/http handler running the product's list SQL
 //	bench load       -url URL -c 64 -d 20s      closed-loop load of the list/search mix; prints p50, p99, req/s
 //	bench ipasn      -db DSN -n 1000000         recompute IP ASN and JPM of n generated employees vs an in-memory loop
+//	bench talent-map -db DSN -n 1000000         map n generated employees onto the 9-box vs an in-memory loop
+//	bench talent-bare -db DSN -agency CODE      baseline: a bare handler running the 9-box page's grid SQL
 //
 // It is not part of the product binary and not part of the tests.
 package main
@@ -36,6 +38,10 @@ func main() {
 		err = load(ctx, os.Args[2:])
 	case "ipasn":
 		err = ipasnBench(ctx, os.Args[2:])
+	case "talent-map":
+		err = talentMapBench(ctx, os.Args[2:])
+	case "talent-bare":
+		err = talentBare(ctx, os.Args[2:])
 	default:
 		err = fmt.Errorf("unknown command %q", os.Args[1])
 	}

@@ -131,6 +131,9 @@ func generateAgency(ctx context.Context, db *sqldb.DB, ref *merit.Reference, tpl
 	if err := skpDemo(ctx, db, a, opts.Seed, opts.Today); err != nil {
 		return ar, err
 	}
+	if err := talentDemo(ctx, db, a, opts.Today, string(merit.RolePPK)+"."+tpl.Short); err != nil {
+		return ar, err
+	}
 	if err := successionDemo(ctx, db, a, opts.Today); err != nil {
 		return ar, err
 	}

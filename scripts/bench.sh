@@ -114,3 +114,41 @@ for engine in "${engines[@]}"; do
   esac
   bin/bench ipasn -db "$db" -n "$ipasn_n" -dir bench/.cache
 done
+
+echo
+echo "## 5. Talent review: mapping $ipasn_n employees (the IP ASN agency, cached) vs an in-memory loop"
+for engine in "${engines[@]}"; do
+  case $engine in
+    sqlite) db=sqlite:bench/.cache/ipasn-$ipasn_n.db ;;
+    postgres) db=${MERIT_TEST_POSTGRES/\/postgres\?//merit_bench_ipasn?} ;;
+  esac
+  bin/bench talent-map -db "$db" -n "$ipasn_n" -dir bench/.cache
+done
+
+echo
+echo "## 6. The 9-box page of a $employees-employee agency, $clients concurrent clients, $duration"
+for engine in "${engines[@]}"; do
+  db=$(dsn_for "$engine" talent_$$)
+  MERIT_DB=$db bin/merit demo --seed 7 --employees "$employees" >/dev/null
+  code=$(MERIT_DB=$db bin/merit agency list | awk 'NR==1 {print $1}')
+  MERIT_DB=$db MERIT_PASSWORD=bench-password-1 bin/merit user add --agency "$code" --username bench.viewer --name Bench --role viewer >/dev/null
+  MERIT_DB=$db bin/merit serve --addr 127.0.0.1:18080 >"$work/serve.log" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 50); do curl -fs http://127.0.0.1:18080/healthz >/dev/null && break; sleep 0.2; done
+  cookie=$(curl -fs -D - -o /dev/null -H 'Content-Type: application/json' -H 'Sec-Fetch-Site: same-origin' \
+    -d '{"username":"bench.viewer","password":"bench-password-1"}' http://127.0.0.1:18080/api/v1/session \
+    | awk -F'[ ;]' 'tolower($1)=="set-cookie:" {print $2}')
+  units=$(curl -fs -H "Cookie: $cookie" "http://127.0.0.1:18080/api/v1/agencies/$code/units" \
+    | grep -o '"id":[0-9]*' | head -5 | cut -d: -f2 | paste -sd,)
+  bin/bench talent-bare -db "$db" -agency "$code" -addr 127.0.0.1:18082 >/dev/null &
+  pids+=($!)
+  sleep 1
+  # The list mix's query strings: page/q/sort are ignored by the 9-box page,
+  # golongan and unit filter the grid.
+  bin/bench load -label "$engine	merit-9box-page" -url "http://127.0.0.1:18080/a/$code/talenta" -cookie "$cookie" \
+    -units "$units" -c "$clients" -d "$duration"
+  bin/bench load -label "$engine	bare-handler" -url "http://127.0.0.1:18082/talenta" -units "$units" -c "$clients" -d "$duration"
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  pids=()
+  sleep 1
+done

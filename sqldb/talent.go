@@ -101,6 +101,26 @@ func (db *DB) SaveTalentRuleSet(ctx context.Context, agencyID int64, r *talent.R
 	}))
 }
 
+// TalentInputs returns the inputs of everyone in the review's population
+// under the rule set (rv needs AgencyID, Population, PerformanceYear and
+// ReviewedOn; nothing is stored), in employee ID order: what RunTalentReview
+// maps, for measuring the mapping apart from storage (bench talent-map).
+func (db *DB) TalentInputs(ctx context.Context, rv *talent.Review, rules *talent.RuleSet) ([]talent.Input, error) {
+	const op = "sqldb.TalentInputs"
+	if err := merit.Authorize(ctx, merit.PermTalentRead, rv.AgencyID); err != nil {
+		return nil, err
+	}
+	people, err := db.talentInputs(ctx, rv, rules)
+	if err != nil {
+		return nil, translate(op, err)
+	}
+	out := make([]talent.Input, len(people))
+	for i := range people {
+		out[i] = people[i].in
+	}
+	return out, nil
+}
+
 // talentPerson is one employee of a review's population with his input.
 type talentPerson struct {
 	in                 talent.Input

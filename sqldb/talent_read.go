@@ -254,7 +254,8 @@ func (db *DB) TalentGrid(ctx context.Context, agencyID, reviewID int64, f Talent
 	if err != nil {
 		return nil, translate(op, err)
 	}
-	rows, err := db.read.QueryContext(ctx, `SELECT p.final_box, count(*) FROM talent_placement p WHERE `+where+` GROUP BY p.final_box`, args...)
+	countSQL, boxSQL := TalentGridSQL(where, len(args), perBox)
+	rows, err := db.read.QueryContext(ctx, countSQL, args...)
 	if err != nil {
 		return nil, translate(op, err)
 	}
@@ -275,13 +276,11 @@ func (db *DB) TalentGrid(ctx context.Context, agencyID, reviewID int64, f Talent
 	if f.Box != 0 || perBox <= 0 {
 		return g, nil
 	}
-	q := `SELECT ` + placementColumns + ` FROM ` + placementFrom + ` WHERE ` + where + ` AND p.final_box = $` + strconv.Itoa(len(args)+1) +
-		` ORDER BY ` + placementOrder + ` LIMIT ` + strconv.Itoa(perBox)
 	for box := range g.Counts {
 		if g.Counts[box] == 0 {
 			continue
 		}
-		rows, err := db.read.QueryContext(ctx, q, append(args, box)...)
+		rows, err := db.read.QueryContext(ctx, boxSQL, append(args, box)...)
 		if err != nil {
 			return nil, translate(op, err)
 		}
@@ -299,6 +298,25 @@ func (db *DB) TalentGrid(ctx context.Context, agencyID, reviewID int64, f Talent
 		}
 	}
 	return g, nil
+}
+
+// TalentGridSQL returns the grid's two statements for a WHERE clause over
+// talent_placement p with n arguments: the count per final box, and the
+// first perBox people of one box (its number the next argument), ranked,
+// with the columns scanPlacement reads. The 9-box page runs them, and so
+// does the benchmark's bare handler.
+func TalentGridSQL(where string, n, perBox int) (countSQL, boxSQL string) {
+	countSQL = `SELECT p.final_box, count(*) FROM talent_placement p WHERE ` + where + ` GROUP BY p.final_box`
+	boxSQL = `SELECT ` + placementColumns + ` FROM ` + placementFrom + ` WHERE ` + where + ` AND p.final_box = $` + strconv.Itoa(n+1) +
+		` ORDER BY ` + placementOrder + ` LIMIT ` + strconv.Itoa(perBox)
+	return countSQL, boxSQL
+}
+
+// TalentGridWhere is the WHERE clause and arguments of a review's
+// placements under a filter, for TalentGridSQL (units: the agency's unit
+// tree, needed for a unit filter; no unit scope applied).
+func TalentGridWhere(units []*merit.Unit, agencyID, reviewID int64, f TalentFilter) (string, []any) {
+	return f.where(units, nil, agencyID, reviewID)
 }
 
 // TalentCard is what the talent card shows of one employee: his placement
