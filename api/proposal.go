@@ -9,7 +9,7 @@ import (
 // proposalBody is a new usulan perubahan data (attachments are uploaded in
 // the web UI).
 type proposalBody struct {
-	Changes map[string]string `json:"changes" doc:"Data utama fields (name, gelarDepan, gelarBelakang, birthPlace, religion, education, email, phone) → new value"`
+	Changes map[string]string `json:"changes" doc:"Data utama fields (name, gelarDepan, gelarBelakang, birthPlace, religion, education, email, phone, nik, alamat) → new value"`
 	Reason  string            `json:"reason" maxLength:"2000"`
 }
 
