@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every check and test of Merit on a fresh machine: installs Debian's
-# chromium when missing (browser tests), starts a throwaway PostgreSQL cluster
+# chromium and poppler-utils when missing (browser and PDF tests), starts a throwaway PostgreSQL cluster
 # (store tests run on SQLite and PostgreSQL), then gofmt, go vet, the whole
 # test suite and a short fuzzing pass over every parser of outside input.
 #
@@ -14,13 +14,18 @@ fuzztime=${FUZZTIME:-5s}
 
 step() { printf '\n== %s\n' "$*"; }
 
-if ! command -v chromium >/dev/null 2>&1; then
-  step "installing chromium (browser tests)"
+# Debian packages the tests use: chromium (browser tests) and poppler-utils
+# (pdftotext reads the PDF reports back).
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+if [ ${#missing[@]} -gt 0 ]; then
+  step "installing ${missing[*]}"
   if [ "$(id -u)" = 0 ]; then
     apt-get update -qq >/dev/null
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   else
-    echo "chromium is missing and this user cannot apt-get install it" >&2
+    echo "${missing[*]} missing and this user cannot apt-get install it" >&2
   fi
 fi
 
