@@ -3,8 +3,11 @@ package sqldb
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"strconv"
 	"strings"
+	"sync"
+	"time"
 
 	"merit"
 	"merit/talent"
@@ -243,11 +246,29 @@ type TalentGrid struct {
 
 // TalentGrid reads the grid of a review (0: the latest) with up to perBox
 // people of each box, in 1 + 10 indexed queries whatever the agency's size.
+// A grid is kept in memory for gridTTL and reused while its review's
+// locked sessions are unchanged (a lock is the only thing that moves final
+// boxes; a new review has a new ID), so the page under load costs two small
+// queries; names and deletions show within gridTTL.
 func (db *DB) TalentGrid(ctx context.Context, agencyID, reviewID int64, f TalentFilter, perBox int) (*TalentGrid, error) {
 	const op = "sqldb.TalentGrid"
 	rv, err := db.TalentReview(ctx, agencyID, reviewID)
 	if err != nil {
 		return nil, err
+	}
+	scope, err := scopeOf(ctx, db.read, merit.PermTalentRead, agencyID)
+	if err != nil {
+		return nil, translate(op, err)
+	}
+	key := gridKey{db: db, agency: agencyID, review: rv.ID, filter: f, perBox: perBox, scope: fmt.Sprint(scope.ids())}
+	if err := db.read.QueryRowContext(ctx, `SELECT count(*) FROM talent_session WHERE agency_id = $1 AND review_id = $2 AND locked`,
+		agencyID, rv.ID).Scan(&key.locks); err != nil {
+		return nil, translate(op, err)
+	}
+	if g, ok := gridCache.get(key); ok {
+		out := *g
+		out.Review = rv
+		return &out, nil
 	}
 	g := &TalentGrid{Review: rv}
 	where, args, err := db.placementWhere(ctx, agencyID, rv.ID, f)
@@ -273,31 +294,80 @@ func (db *DB) TalentGrid(ctx context.Context, agencyID, reviewID int64, f Talent
 	if err := rows.Err(); err != nil {
 		return nil, translate(op, err)
 	}
-	if f.Box != 0 || perBox <= 0 {
-		return g, nil
-	}
-	for box := range g.Counts {
-		if g.Counts[box] == 0 {
-			continue
-		}
-		rows, err := db.read.QueryContext(ctx, boxSQL, append(args, box)...)
-		if err != nil {
-			return nil, translate(op, err)
-		}
-		for rows.Next() {
-			var p TalentPlacement
-			if err := scanPlacement(rows, &p); err != nil {
-				rows.Close()
+	if f.Box == 0 && perBox > 0 {
+		for box := range g.Counts {
+			if g.Counts[box] == 0 {
+				continue
+			}
+			rows, err := db.read.QueryContext(ctx, boxSQL, append(args, box)...)
+			if err != nil {
 				return nil, translate(op, err)
 			}
-			g.People[box] = append(g.People[box], p)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, translate(op, err)
+			for rows.Next() {
+				var p TalentPlacement
+				if err := scanPlacement(rows, &p); err != nil {
+					rows.Close()
+					return nil, translate(op, err)
+				}
+				g.People[box] = append(g.People[box], p)
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return nil, translate(op, err)
+			}
 		}
 	}
+	gridCache.put(key, g)
 	return g, nil
+}
+
+// gridTTL is how long a computed grid is reused.
+const gridTTL = 30 * time.Second
+
+// gridKey names a computed grid: the database, the review and how many of
+// its sessions are locked, the filter, the reader's unit scope.
+type gridKey struct {
+	db             *DB
+	agency, review int64
+	locks          int
+	filter         TalentFilter
+	perBox         int
+	scope          string
+}
+
+// grids is a small cache of computed grids; it is emptied when it holds
+// gridCacheMax entries (filters make many keys, few are hot).
+type grids struct {
+	mu sync.Mutex
+	m  map[gridKey]gridEntry
+}
+
+type gridEntry struct {
+	g  *TalentGrid
+	at time.Time
+}
+
+const gridCacheMax = 512
+
+var gridCache = &grids{m: map[gridKey]gridEntry{}}
+
+func (c *grids) get(k gridKey) (*TalentGrid, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.m[k]
+	if !ok || time.Since(e.at) > gridTTL {
+		return nil, false
+	}
+	return e.g, true
+}
+
+func (c *grids) put(k gridKey, g *TalentGrid) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.m) >= gridCacheMax {
+		clear(c.m)
+	}
+	c.m[k] = gridEntry{g: g, at: time.Now()}
 }
 
 // TalentGridSQL returns the grid's two statements for a WHERE clause over

@@ -70,6 +70,9 @@ CREATE TABLE talent_placement (
     FOREIGN KEY (agency_id, employee_id) REFERENCES employee (agency_id, id) ON DELETE CASCADE
 );
 CREATE INDEX talent_placement_employee ON talent_placement (agency_id, employee_id);
+-- The grid counts a review's final boxes and lists each box's first people
+-- in rank order (sqldb.placementOrder) by walking this index.
+CREATE INDEX talent_placement_rank ON talent_placement (agency_id, review_id, final_box, potential_score DESC, performance_score DESC, employee_id);
 
 CREATE TABLE talent_session (
     agency_id    BIGINT    NOT NULL,
