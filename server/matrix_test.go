@@ -62,7 +62,7 @@ const (
 // unit scope (its store's owner is to add it).
 func unitScoped(route string) bool {
 	switch route {
-	case "GET /a/{agency}/unit/{id}/ubah", "GET /api/v1/agencies/{agency}/employees/{id}/development":
+	case "GET /a/{agency}/unit/{id}/ubah":
 		return false
 	}
 	return true
