@@ -62,16 +62,12 @@ func bare(ctx context.Context, args []string) error {
 		}
 		var items []*merit.Employee
 		for rows.Next() {
-			e := &merit.Employee{}
-			var unit, pos sql.NullInt64
-			if err := rows.Scan(&e.AgencyID, &e.ID, &e.NIP, &e.Name, &e.GelarDepan, &e.GelarBelakang, &e.BirthPlace, &e.BirthDate,
-				&e.Sex, &e.Religion, &e.Status, &e.TMTCPNS, &e.Golongan, &e.TMTGolongan, &unit, &pos, &e.TMTJabatan,
-				&e.Education, &e.Email, &e.Phone, &e.UpdatedAt, &e.UnitName, &e.PositionName, &e.Jenis); err != nil {
+			e, err := sqldb.ScanEmployee(rows)
+			if err != nil {
 				rows.Close()
 				http.Error(w, err.Error(), 500)
 				return
 			}
-			e.UnitID, e.PositionID = unit.Int64, pos.Int64
 			items = append(items, e)
 		}
 		rows.Close()

@@ -24,6 +24,11 @@ const employeeFrom = ` FROM employee e
 
 type scanner interface{ Scan(dest ...any) error }
 
+// ScanEmployee reads one row of EmployeeListQuery's page query. It is
+// exported so the benchmark's bare handler reads rows exactly as the store
+// does.
+func ScanEmployee(rows *sql.Rows) (*merit.Employee, error) { return scanEmployee(rows) }
+
 func scanEmployee(s scanner, extra ...any) (*merit.Employee, error) {
 	e := &merit.Employee{}
 	var unit, pos sql.NullInt64
