@@ -2,79 +2,13 @@ package main
 
 import (
 	"context"
-	"fmt"
-	"io"
-	"os"
 
-	"merit"
-	"merit/i18n"
 	"merit/importer"
-	"merit/sqldb"
 )
 
 // importSKP is `merit import skp FILE --agency CODE`: SKP results in SIASN
 // rw-skp22 style columns (see importer.SKP), with the same report and
 // all-or-nothing rule as the employee import.
 func importSKP(ctx context.Context, env *Env, args []string) error {
-	return importFile(ctx, env, "skp", "the rated employees", args,
-		func(ctx context.Context, db *sqldb.DB, r io.Reader, opts importer.Options) (*importer.Report, error) {
-			return importer.SKP(ctx, db, r, opts)
-		})
-}
-
-// importFile runs one `merit import KIND FILE --agency CODE` of a results
-// file whose rows name employees by NIP: the flags, opening the file and the
-// database as the system, the report, --rejects, and a failing exit status
-// when rows were rejected.
-func importFile(ctx context.Context, env *Env, kind, whose string, args []string,
-	run func(context.Context, *sqldb.DB, io.Reader, importer.Options) (*importer.Report, error)) error {
-	fs := flags(env, "import "+kind, "FILE.csv|FILE.xlsx")
-	dsn := dbFlag(env, fs)
-	lang := langFlag(env, fs)
-	agency := fs.String("agency", "", "code of the agency "+whose+" belong to (required)")
-	dryRun := fs.Bool("dry-run", false, "validate and count everything, store nothing")
-	skip := fs.Bool("skip-invalid", false, "store the valid rows even when some rows are rejected (default: store nothing then)")
-	rejects := fs.String("rejects", "", "write the rejected rows' errors (row, column, value, reason) to this CSV file")
-	files, err := parseAll(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(files) != 1 {
-		fs.Usage()
-		return fmt.Errorf("import %s: give exactly one file", kind)
-	}
-	format, err := importer.FormatOf(files[0])
-	if err != nil {
-		return err
-	}
-	f, err := os.Open(files[0])
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	db, err := openDB(ctx, *dsn)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	ctx = system(ctx)
-	a, err := agencyByCode(ctx, db, *agency)
-	if err != nil {
-		return err
-	}
-	rep, err := run(ctx, db, f, importer.Options{AgencyID: a.ID, Format: format, DryRun: *dryRun, SkipInvalid: *skip})
-	if err != nil {
-		return err
-	}
-	printReport(env, *lang, rep, *dryRun)
-	if *rejects != "" {
-		if err := writeFile(*rejects, func(w *os.File) error { return importer.WriteRejects(w, rep, *lang) }); err != nil {
-			return err
-		}
-		fmt.Fprintln(env.Stdout, i18n.T(*lang, "import.cli.rejects_written", *rejects))
-	}
-	if len(rep.Errors) > 0 {
-		return merit.Errorf(merit.KindInvalid, "import", "import.rows_rejected")
-	}
-	return nil
+	return importFile(ctx, env, "skp", "the rated employees", args, importer.SKP)
 }
