@@ -259,30 +259,9 @@ func (m *rowMapper) reject(errs ...RowError) {
 // header finds the columns in the header row. An unknown, repeated or
 // missing required column rejects the file.
 func (m *rowMapper) header(row *tabular.Row) bool {
-	for i := range m.index {
-		m.index[i] = -1
-	}
-	var errs []RowError
-	for i := range row.Cells {
-		name := row.Cell(i)
-		if name == "" {
-			continue
-		}
-		c, ok := columnByName[strings.ToLower(name)]
-		switch {
-		case !ok:
-			errs = append(errs, RowError{Row: row.Num, Column: name, Code: "import.column_unknown", Args: []any{columnList}})
-		case m.index[c] >= 0:
-			errs = append(errs, RowError{Row: row.Num, Column: name, Code: "import.column_repeated"})
-		default:
-			m.index[c] = i
-		}
-	}
-	for c, col := range columns {
-		if col.Required && m.index[c] < 0 {
-			errs = append(errs, RowError{Row: row.Num, Column: col.Name, Code: "import.column_missing"})
-		}
-	}
+	errs := matchHeader(row, m.index[:], columnByName, columnList, func(c int) (string, bool) {
+		return columns[c].Name, columns[c].Required
+	})
 	if len(errs) > 0 {
 		m.rep.Errors = append(m.rep.Errors, errs...)
 		m.writing = false

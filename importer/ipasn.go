@@ -136,45 +136,26 @@ func IPASNOfficial(ctx context.Context, db *sqldb.DB, r io.Reader, year int, opt
 // column is missing or a column is unknown.
 func ipasnHeader(row *tabular.Row, rep *Report) []int {
 	index := make([]int, len(ipasnColumns))
-	for i := range index {
-		index[i] = -1
-	}
-	bad := false
-	for i := range row.Cells {
-		name := strings.ToLower(row.Cell(i))
-		if name == "" {
-			continue
-		}
-		found := false
-		for c, col := range ipasnColumns {
-			for _, n := range col.names {
-				if strings.ToLower(n) == name {
-					found = true
-					if index[c] >= 0 {
-						rep.Errors = append(rep.Errors, RowError{Row: row.Num, Column: row.Cell(i), Code: "import.column_repeated"})
-						bad = true
-					}
-					index[c] = i
-				}
-			}
-		}
-		if !found {
-			rep.Errors = append(rep.Errors, RowError{Row: row.Num, Column: row.Cell(i), Code: "import.column_unknown",
-				Args: []any{IPASNColumnNames()}})
-			bad = true
-		}
-	}
-	for c, col := range ipasnColumns {
-		if col.required && index[c] < 0 {
-			rep.Errors = append(rep.Errors, RowError{Row: row.Num, Column: col.names[0], Code: "import.column_missing"})
-			bad = true
-		}
-	}
-	if bad {
+	errs := matchHeader(row, index, ipasnColumnByName, IPASNColumnNames(), func(c int) (string, bool) {
+		return ipasnColumns[c].names[0], ipasnColumns[c].required
+	})
+	if len(errs) > 0 {
+		rep.Errors = append(rep.Errors, errs...)
 		return nil
 	}
 	return index
 }
+
+// ipasnColumnByName gives the column of every accepted header name, lowercased.
+var ipasnColumnByName = func() map[string]int {
+	m := map[string]int{}
+	for c, col := range ipasnColumns {
+		for _, n := range col.names {
+			m[strings.ToLower(n)] = c
+		}
+	}
+	return m
+}()
 
 // ipasnRow reads one data row, checking each value against its dimension's
 // maximum (§3.2).

@@ -201,30 +201,9 @@ func (m *skpMapper) run(ctx context.Context, tr tabular.Reader) error {
 // header finds the columns; an unknown, repeated or missing required column
 // rejects the file.
 func (m *skpMapper) header(row *tabular.Row) bool {
-	for i := range m.index {
-		m.index[i] = -1
-	}
-	var errs []RowError
-	for i := range row.Cells {
-		name := row.Cell(i)
-		if name == "" {
-			continue
-		}
-		c, ok := skpColumnByName[strings.ToLower(name)]
-		switch {
-		case !ok:
-			errs = append(errs, RowError{Row: row.Num, Column: name, Code: "import.column_unknown", Args: []any{skpColumnList}})
-		case m.index[c] >= 0:
-			errs = append(errs, RowError{Row: row.Num, Column: name, Code: "import.column_repeated"})
-		default:
-			m.index[c] = i
-		}
-	}
-	for c, col := range skpColumns {
-		if col.Required && m.index[c] < 0 {
-			errs = append(errs, RowError{Row: row.Num, Column: col.Name, Code: "import.column_missing"})
-		}
-	}
+	errs := matchHeader(row, m.index[:], skpColumnByName, skpColumnList, func(c int) (string, bool) {
+		return skpColumns[c].Name, skpColumns[c].Required
+	})
 	if len(errs) > 0 {
 		m.rep.Errors = append(m.rep.Errors, errs...)
 		m.writing = false
