@@ -82,11 +82,9 @@ type employeeListView struct {
 	Total     int
 	From, To  int // 1-based positions of the first and last row shown
 	Columns   []sortColumn
-	Pages     []pageLink
-	Prev      string
-	Next      string
-	Filters   []field // unit, golongan, jenis, status selects
-	Base      string  // the list's path
+	pager
+	Filters []field // unit, golongan, jenis, status selects
+	Base    string  // the list's path
 }
 
 // sortColumn is a column header that sorts the list.
@@ -94,6 +92,33 @@ type sortColumn struct {
 	Label string // i18n key
 	Href  string
 	Sort  string // "ascending", "descending" or "" (aria-sort)
+}
+
+// pager is the page links of a list view, shown by the "pager" template.
+type pager struct {
+	Pages      []pageLink
+	Prev, Next string
+}
+
+// newPager makes the links of page (1-based) of a list of total rows,
+// pageSize a page; link gives the address of page n.
+func newPager(page, total int, link func(n int) string) pager {
+	var p pager
+	pages := (total + pageSize - 1) / pageSize
+	for _, n := range pageNumbers(page, pages) {
+		if n == 0 {
+			p.Pages = append(p.Pages, pageLink{})
+			continue
+		}
+		p.Pages = append(p.Pages, pageLink{N: n, Href: link(n), Current: n == page})
+	}
+	if page > 1 {
+		p.Prev = link(page - 1)
+	}
+	if page < pages {
+		p.Next = link(page + 1)
+	}
+	return p
 }
 
 // pageLink is one entry of the pagination; Href "" marks a gap (…).
@@ -147,25 +172,11 @@ func (h *handler) listEmployees(w http.ResponseWriter, r *http.Request) error {
 		col.Href = base + next.encode()
 		v.Columns = append(v.Columns, col)
 	}
-	pages := (total + pageSize - 1) / pageSize
-	link := func(n int) string {
+	v.pager = newPager(q.Page, total, func(n int) string {
 		next := q
 		next.Page = n
 		return base + next.encode()
-	}
-	for _, n := range pageNumbers(q.Page, pages) {
-		if n == 0 {
-			v.Pages = append(v.Pages, pageLink{})
-			continue
-		}
-		v.Pages = append(v.Pages, pageLink{N: n, Href: link(n), Current: n == q.Page})
-	}
-	if q.Page > 1 {
-		v.Prev = link(q.Page - 1)
-	}
-	if q.Page < pages {
-		v.Next = link(q.Page + 1)
-	}
+	})
 	v.Filters = []field{
 		{Name: "unit", Label: "field.unitId", Type: "select", Value: idValue(q.Unit), Options: unitOptions(units), Blank: "ui.list.all"},
 		{Name: "golongan", Label: "field.golongan", Type: "select", Value: q.Golongan, Groups: golonganGroups(lang, ref), Blank: "ui.list.all"},

@@ -77,11 +77,9 @@ type skpListView struct {
 	Rows     []skpRowView
 	Total    int
 	From, To int
-	Pages    []pageLink
-	Prev     string
-	Next     string
-	Filters  []field
-	Base     string
+	pager
+	Filters []field
+	Base    string
 }
 
 // skpRowView is one employee of the SKP page.
@@ -118,20 +116,7 @@ func (h *handler) listSKP(w http.ResponseWriter, r *http.Request) error {
 	if len(rows) > 0 {
 		v.From, v.To = (q.Page-1)*pageSize+1, (q.Page-1)*pageSize+len(rows)
 	}
-	pages := (total + pageSize - 1) / pageSize
-	for _, n := range pageNumbers(q.Page, pages) {
-		if n == 0 {
-			v.Pages = append(v.Pages, pageLink{})
-			continue
-		}
-		v.Pages = append(v.Pages, pageLink{N: n, Href: base + q.encode(n), Current: n == q.Page})
-	}
-	if q.Page > 1 {
-		v.Prev = base + q.encode(q.Page-1)
-	}
-	if q.Page < pages {
-		v.Next = base + q.encode(q.Page+1)
-	}
+	v.pager = newPager(q.Page, total, func(n int) string { return base + q.encode(n) })
 	predikat := predikatOptions(lang, q.Year)
 	v.Filters = []field{
 		{Name: "tahun", Label: "field.year", Type: "select", Value: strconv.Itoa(q.Year), Options: yearOptions()},
