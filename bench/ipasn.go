@@ -11,6 +11,8 @@ import (
 	"runtime/pprof"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -154,21 +156,22 @@ func recomputeBoth(ctx context.Context, db *sqldb.DB, agencyID int64, on merit.D
 	return r, j.n, err
 }
 
-// recomputeJPM matches every employee against the standard of his position
-// with the agency's rule and returns how many have a JPM.
+// recomputeJPM matches every assessed employee against the standard of his
+// position with the agency's rule and returns how many have a JPM (the
+// never assessed have none).
 func recomputeJPM(ctx context.Context, db *sqldb.DB, agencyID int64) (int, error) {
 	rule, err := db.JPMRule(ctx, agencyID)
 	if err != nil {
 		return 0, err
 	}
-	n := 0
-	err = db.EachCompetencyProfile(ctx, agencyID, func(p *sqldb.CompetencyProfile) error {
-		if p.Assessed && rule.Match(p.Required, p.Actual).Percent >= 0 {
-			n++
+	var n atomic.Int64
+	err = db.EachAssessedProfile(ctx, agencyID, func(p *sqldb.CompetencyProfile) error {
+		if rule.Match(p.Required, p.Actual).Percent >= 0 {
+			n.Add(1)
 		}
 		return nil
 	})
-	return n, err
+	return int(n.Load()), err
 }
 
 // baseline loads the same rows into memory (not timed) and times a plain
@@ -192,10 +195,11 @@ func baseline(ctx context.Context, db *sqldb.DB, agencyID int64, on merit.Date, 
 	}
 	type profile struct{ required, actual []uint8 }
 	var profiles []profile
-	err = db.EachCompetencyProfile(ctx, agencyID, func(p *sqldb.CompetencyProfile) error {
-		if p.Assessed {
-			profiles = append(profiles, profile{p.Required, append([]uint8(nil), p.Actual...)})
-		}
+	var mu sync.Mutex
+	err = db.EachAssessedProfile(ctx, agencyID, func(p *sqldb.CompetencyProfile) error {
+		mu.Lock()
+		profiles = append(profiles, profile{p.Required, append([]uint8(nil), p.Actual...)})
+		mu.Unlock()
 		return nil
 	})
 	if err != nil {

@@ -332,13 +332,24 @@ type CompetencyProfile struct {
 
 // EachCompetencyProfile streams the competency profile of every employee of
 // the agency (agencyID 0: of every agency, agency by agency, each authorized)
-// in employee ID order, for recomputing JPM in bulk (the IP ASN benchmark
-// and talent mapping). It runs two queries per agency, never one per
-// employee: the standards of all positions, then the employees with the
-// levels of their current assessment (assessment.current) in one join
-// ordered by employee, merged in Go. Feed Required and Actual to competency.Rule.Match.
+// in employee ID order, the never assessed included (Assessed false, Actual
+// all zero), for readers that need everyone in one goroutine (talent
+// mapping). It runs two queries per agency, never one per employee: the
+// standards of all positions, then the employees with the levels of their
+// current assessment (assessment.current) in one join ordered by employee,
+// merged in Go. Feed Required and Actual to competency.Rule.Match. For JPM
+// in bulk use EachAssessedProfile: only the assessed have a JPM, and it
+// reads a row per assessment instead of a row per employee and competency.
 func (db *DB) EachCompetencyProfile(ctx context.Context, agencyID int64, fn func(*CompetencyProfile) error) error {
 	const op = "sqldb.EachCompetencyProfile"
+	return db.eachProfileAgency(ctx, op, agencyID, func(id int64, scope unitScope) error {
+		return db.eachProfile(ctx, id, scope, fn)
+	})
+}
+
+// eachProfileAgency runs each for the agency (agencyID 0: for every agency,
+// in turn) after authorizing the read, with the reader's unit scope.
+func (db *DB) eachProfileAgency(ctx context.Context, op string, agencyID int64, each func(agencyID int64, scope unitScope) error) error {
 	ids := []int64{agencyID}
 	if agencyID == 0 {
 		agencies, err := db.FindAgencies(ctx)
@@ -358,7 +369,7 @@ func (db *DB) EachCompetencyProfile(ctx context.Context, agencyID int64, fn func
 		if err != nil {
 			return translate(op, err)
 		}
-		if err := db.eachProfile(ctx, id, scope, fn); err != nil {
+		if err := each(id, scope); err != nil {
 			return translate(op, err)
 		}
 	}
@@ -372,19 +383,20 @@ type positionStandard struct {
 	levels []uint8
 }
 
-func (db *DB) eachProfile(ctx context.Context, agencyID int64, scope unitScope, fn func(*CompetencyProfile) error) error {
+// standards reads the standard of every position of the agency.
+func (db *DB) standards(ctx context.Context, agencyID int64) (map[int64]*positionStandard, error) {
 	rows, err := db.read.QueryContext(ctx, `SELECT position_id, competency_id, level FROM competency_standard
 		WHERE agency_id = $1 ORDER BY position_id, competency_id`, agencyID)
 	if err != nil {
-		return err
+		return nil, err
 	}
+	defer rows.Close()
 	standards := map[int64]*positionStandard{}
 	for rows.Next() {
 		var pos, comp int64
 		var level uint8
 		if err := rows.Scan(&pos, &comp, &level); err != nil {
-			rows.Close()
-			return err
+			return nil, err
 		}
 		s := standards[pos]
 		if s == nil {
@@ -393,12 +405,34 @@ func (db *DB) eachProfile(ctx context.Context, agencyID int64, scope unitScope, 
 		}
 		s.ids, s.levels = append(s.ids, comp), append(s.levels, level)
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+	return standards, rows.Err()
+}
+
+// start makes p the profile of an employee against s: Required is the
+// standard's levels, Actual zeroed to the same length.
+func (s *positionStandard) start(p *CompetencyProfile) {
+	p.Required = s.levels
+	p.Actual = slices.Grow(p.Actual[:0], len(s.levels))[:len(s.levels)]
+	clear(p.Actual)
+}
+
+// set records an assessed level at the standard's place. A standard lists
+// about ten competencies: a scan finds this level's place faster than a
+// map, and needs no order from SQL (ordering the levels too would make
+// SQLite sort the whole result). Levels the standard does not ask for are
+// skipped.
+func (s *positionStandard) set(p *CompetencyProfile, comp int64, level uint8) {
+	if i := slices.Index(s.ids, comp); i >= 0 {
+		p.Actual[i] = level
+	}
+}
+
+func (db *DB) eachProfile(ctx context.Context, agencyID int64, scope unitScope, fn func(*CompetencyProfile) error) error {
+	standards, err := db.standards(ctx, agencyID)
+	if err != nil {
 		return err
 	}
-
-	rows, err = db.read.QueryContext(ctx, `SELECT e.id, COALESCE(e.position_id, 0), COALESCE(e.unit_id, 0), COALESCE(l.competency_id, 0), COALESCE(l.level, 0), a.id IS NOT NULL
+	rows, err := db.read.QueryContext(ctx, `SELECT e.id, COALESCE(e.position_id, 0), COALESCE(e.unit_id, 0), COALESCE(l.competency_id, 0), COALESCE(l.level, 0), a.id IS NOT NULL
 		FROM employee e
 		LEFT JOIN assessment a ON a.agency_id = e.agency_id AND a.employee_id = e.id AND a.current
 		LEFT JOIN assessment_level l ON l.agency_id = a.agency_id AND l.assessment_id = a.id
@@ -435,17 +469,10 @@ func (db *DB) eachProfile(ctx context.Context, agencyID int64, scope unitScope, 
 			if std = standards[pos]; std == nil {
 				std = &empty
 			}
-			p.EmployeeID, p.PositionID, p.Assessed, p.Required = emp, pos, assessed, std.levels
-			p.Actual = slices.Grow(p.Actual[:0], len(std.levels))[:len(std.levels)]
-			clear(p.Actual)
+			p.EmployeeID, p.PositionID, p.Assessed = emp, pos, assessed
+			std.start(&p)
 		}
-		// A standard lists about ten competencies: a scan finds this
-		// level's place faster than a map, and needs no order from SQL
-		// (ordering the levels too would make SQLite sort the whole
-		// result). Levels the standard does not ask for are skipped.
-		if i := slices.Index(std.ids, comp); i >= 0 {
-			p.Actual[i] = level
-		}
+		std.set(&p, comp, level)
 	}
 	if err := rows.Err(); err != nil {
 		return err

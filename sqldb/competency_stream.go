@@ -1,0 +1,150 @@
+package sqldb
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"runtime"
+	"sync"
+)
+
+// EachAssessedProfile streams the competency profile of every employee of
+// the agency (agencyID 0: of every agency, agency by agency, each authorized)
+// who has a current assessment, for recomputing JPM in bulk. Employees never
+// assessed are not streamed: they have no JPM (pages and the API show "not
+// assessed", as for EachCompetencyProfile's Assessed false), so the stream
+// reads one row per current assessment, its levels packed in one column, and
+// joins the position's standard in Go from a map read first.
+//
+// The rows are read in parallel over ranges of employee IDs, as
+// RecomputeIPASN scores: fn is called from several goroutines at once, each
+// with its own profile (employee ID order within a range, none across
+// ranges), and must be safe for concurrent use. The profile's slices follow
+// the rules of CompetencyProfile. The first error stops every range.
+func (db *DB) EachAssessedProfile(ctx context.Context, agencyID int64, fn func(*CompetencyProfile) error) error {
+	const op = "sqldb.EachAssessedProfile"
+	return db.eachProfileAgency(ctx, op, agencyID, func(id int64, scope unitScope) error {
+		return db.eachAssessed(ctx, id, scope, fn)
+	})
+}
+
+func (db *DB) eachAssessed(ctx context.Context, agencyID int64, scope unitScope, fn func(*CompetencyProfile) error) error {
+	standards, err := db.standards(ctx, agencyID)
+	if err != nil {
+		return err
+	}
+	var lo, hi int64
+	if err := db.read.QueryRowContext(ctx, `SELECT COALESCE(min(id), 0), COALESCE(max(id), 0) FROM employee WHERE agency_id = $1`,
+		agencyID).Scan(&lo, &hi); err != nil || hi == 0 {
+		return err
+	}
+	workers := runtime.GOMAXPROCS(0)
+	chunks := int64(workers * 4)
+	step := (hi-lo)/chunks + 1
+	next := make(chan int64, chunks)
+	for from := lo; from <= hi; from += step {
+		next <- from
+	}
+	close(next)
+	var (
+		wg       sync.WaitGroup
+		errOnce  sync.Once
+		firstErr error
+	)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	for range workers {
+		wg.Go(func() {
+			p := CompetencyProfile{AgencyID: agencyID}
+			for from := range next {
+				if err := db.assessedRange(ctx, &p, standards, scope, from, from+step, fn); err != nil {
+					errOnce.Do(func() { firstErr = err; cancel() })
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	return firstErr
+}
+
+// assessedLevels packs the levels of an assessment in one column as
+// "competency:level,competency:level" (in no particular order).
+func (db *DB) assessedLevels() string {
+	agg := "group_concat(l.competency_id || ':' || l.level, ',')"
+	if db.engine == Postgres {
+		agg = "string_agg(l.competency_id || ':' || l.level, ',')"
+	}
+	return `(SELECT ` + agg + ` FROM assessment_level l WHERE l.agency_id = a.agency_id AND l.assessment_id = a.id)`
+}
+
+// assessedRange streams the current assessments of the employees with IDs
+// in [from, to) through p.
+func (db *DB) assessedRange(ctx context.Context, p *CompetencyProfile, standards map[int64]*positionStandard, scope unitScope,
+	from, to int64, fn func(*CompetencyProfile) error) error {
+	rows, err := db.read.QueryContext(ctx, `SELECT a.employee_id, COALESCE(e.position_id, 0), COALESCE(e.unit_id, 0), COALESCE(`+db.assessedLevels()+`, '')
+		FROM assessment a JOIN employee e ON e.agency_id = a.agency_id AND e.id = a.employee_id
+		WHERE a.agency_id = $1 AND a.current AND a.employee_id >= $2 AND a.employee_id < $3 ORDER BY a.employee_id`, p.AgencyID, from, to)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	var empty positionStandard
+	var levels sql.RawBytes
+	for rows.Next() {
+		var unit int64
+		if err := rows.Scan(&p.EmployeeID, &p.PositionID, &unit, &levels); err != nil {
+			return err
+		}
+		if !scope.has(unit) {
+			continue // outside a unit-limited reader's units
+		}
+		std := standards[p.PositionID]
+		if std == nil {
+			std = &empty
+		}
+		p.Assessed = true
+		std.start(p)
+		if err := setPacked(p, std, levels); err != nil {
+			return err
+		}
+		if err := fn(p); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// setPacked records the levels packed by assessedLevels.
+func setPacked(p *CompetencyProfile, std *positionStandard, packed []byte) error {
+	all := packed
+	for len(packed) > 0 {
+		comp, n := packedInt(packed)
+		if n == 0 || n >= len(packed) || packed[n] != ':' {
+			return fmt.Errorf("sqldb.setPacked: malformed levels %q", all)
+		}
+		packed = packed[n+1:]
+		level, m := packedInt(packed)
+		if m == 0 {
+			return fmt.Errorf("sqldb.setPacked: malformed levels %q", all)
+		}
+		std.set(p, comp, uint8(level))
+		packed = packed[m:]
+		if len(packed) > 0 {
+			packed = packed[1:] // the comma
+		}
+	}
+	return nil
+}
+
+// packedInt reads the decimal number at the start of b and how many bytes
+// it took.
+func packedInt(b []byte) (int64, int) {
+	var v int64
+	n := 0
+	for n < len(b) && b[n] >= '0' && b[n] <= '9' {
+		v = v*10 + int64(b[n]-'0')
+		n++
+	}
+	return v, n
+}
