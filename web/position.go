@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"merit"
@@ -28,8 +29,10 @@ type positionListView struct {
 	Query     string  // the name search
 	Filters   []field // unit and jenis selects
 	Filtered  bool
-	Positions []positionRow
-	Critical  int // how many of the shown positions are critical
+	Positions []positionRow // the page shown
+	Total     int           // positions that match
+	Critical  int           // how many of those are critical
+	pager
 }
 
 // positionRow is one line of the positions page.
@@ -72,13 +75,35 @@ func (h *handler) listPositions(w http.ResponseWriter, r *http.Request) error {
 		{Name: "unit", Label: "field.unitId", Type: "select", Value: q.Get("unit"), Options: unitOptions(units), Blank: "ui.list.all"},
 		{Name: "jenis", Label: "field.jenis", Type: "select", Value: f.Jenis, Options: refOptions(lang, ref.JenisJabatan), Blank: "ui.list.all"},
 	}
+	v.Total = len(rows)
 	for _, p := range rows {
-		v.Positions = append(v.Positions, positionRow{PositionRow: p,
-			EditHref: agencyURL(a, "jabatan", p.ID, "ubah"), DeleteHref: agencyURL(a, "jabatan", p.ID, "hapus"),
-			EmployeesHref: agencyURL(a, "pegawai") + "?unit=" + idValue(p.UnitID)})
 		if p.Critical {
 			v.Critical++
 		}
+	}
+	pageNo := 1
+	if n, err := strconv.Atoi(q.Get("page")); err == nil && n > 1 {
+		pageNo = n
+	}
+	v.pager = newPager(pageNo, len(rows), func(n int) string {
+		params := url.Values{"unit": {q.Get("unit")}, "jenis": {f.Jenis}, "q": {f.Query}}
+		if n > 1 {
+			params.Set("page", strconv.Itoa(n))
+		}
+		for k, x := range params {
+			if x[0] == "" {
+				delete(params, k)
+			}
+		}
+		if len(params) == 0 {
+			return base
+		}
+		return base + "?" + params.Encode()
+	})
+	for _, p := range rows[min((pageNo-1)*pageSize, len(rows)):min(pageNo*pageSize, len(rows))] {
+		v.Positions = append(v.Positions, positionRow{PositionRow: p,
+			EditHref: agencyURL(a, "jabatan", p.ID, "ubah"), DeleteHref: agencyURL(a, "jabatan", p.ID, "hapus"),
+			EmployeesHref: agencyURL(a, "pegawai") + "?unit=" + idValue(p.UnitID)})
 	}
 	return h.render(w, r, http.StatusOK, "positions", &page{Agency: a, Nav: "positions", Data: v})
 }

@@ -54,6 +54,23 @@ func TestPositions(t *testing.T) {
 		if got := len(u.get(fmt.Sprintf("%s?unit=%d", base, units[0].ID)).all("table#positions tbody tr")); got != 5 {
 			t.Errorf("filter by the first OPD: %d rows, want 5", got)
 		}
+		// A long list is paged: the page shows pageSize positions, the
+		// summary counts them all, and the next page holds the rest.
+		const pageSize = 50 // web's list page
+		for i := range pageSize + 3 {
+			extra := &merit.Position{AgencyID: a.agency.ID, UnitID: units[0].ID, Name: fmt.Sprintf("Pengadministrasi Umum %02d", i), Jenis: "PELAKSANA"}
+			if err := db.CreatePosition(sys, extra); err != nil {
+				t.Fatal(err)
+			}
+		}
+		p = u.get(base + "?q=pengadministrasi+umum").want(http.StatusOK)
+		if got := len(p.all("table#positions tbody tr")); got != pageSize || !strings.Contains(p.text(), fmt.Sprint(pageSize+3)+" jabatan") {
+			t.Errorf("first page: %d rows, summary %q", got, textOf(p.one("p.muted")))
+		}
+		next := p.one(`nav.pager a[rel=next]`)
+		if got := len(u.get(attr(next, "href")).all("table#positions tbody tr")); got != 3 {
+			t.Errorf("page 2 of %d matches: %d rows, want 3", pageSize+3, got)
+		}
 		p = u.get(base + "?q=tidak-ada").want(http.StatusOK)
 		if len(p.all("table#positions")) != 0 || !strings.Contains(p.text(), "Tidak ada jabatan yang cocok") {
 			t.Errorf("empty search: %q", p.text())
