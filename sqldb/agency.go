@@ -183,9 +183,32 @@ type querier interface {
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
 
+// UnitTree returns every unit of the agency ordered as a tree like
+// FindUnits, without headcounts (left 0): for choosing a unit in a filter
+// or form, where counting the agency's employees per unit on every page
+// view would cost more than the rest of the page (20,000 employees: ~2 ms).
+func (db *DB) UnitTree(ctx context.Context, agencyID int64) ([]*merit.Unit, error) {
+	const op = "sqldb.UnitTree"
+	if err := merit.Authorize(ctx, merit.PermRead, agencyID); err != nil {
+		return nil, err
+	}
+	units, err := unitTree(ctx, db.read, agencyID, false)
+	return units, translate(op, err)
+}
+
 func findUnits(ctx context.Context, q querier, agencyID int64) ([]*merit.Unit, error) {
+	return unitTree(ctx, q, agencyID, true)
+}
+
+// unitTree reads the agency's units in tree order, with their direct
+// headcounts when asked.
+func unitTree(ctx context.Context, q querier, agencyID int64, headcounts bool) ([]*merit.Unit, error) {
+	count := "0"
+	if headcounts {
+		count = "(SELECT count(*) FROM employee e WHERE e.agency_id = u.agency_id AND e.unit_id = u.id)"
+	}
 	rows, err := q.QueryContext(ctx, `
-		SELECT u.id, u.parent_id, u.name, (SELECT count(*) FROM employee e WHERE e.agency_id = u.agency_id AND e.unit_id = u.id)
+		SELECT u.id, u.parent_id, u.name, `+count+`
 		FROM unit u WHERE u.agency_id = $1 ORDER BY u.name, u.id`, agencyID)
 	if err != nil {
 		return nil, err

@@ -211,7 +211,7 @@ func (db *DB) placementWhere(ctx context.Context, agencyID, reviewID int64, f Ta
 	}
 	var units []*merit.Unit
 	if f.UnitID != 0 {
-		if units, err = findUnits(ctx, db.read, agencyID); err != nil {
+		if units, err = unitTree(ctx, db.read, agencyID, false); err != nil {
 			return "", nil, err
 		}
 	}

@@ -226,7 +226,7 @@ func (h *handler) renderTalent(w http.ResponseWriter, r *http.Request, a *merit.
 	if err != nil {
 		return err
 	}
-	units, err := h.db.FindUnits(ctx, a.ID)
+	units, err := h.db.UnitTree(ctx, a.ID)
 	if err != nil {
 		return err
 	}

@@ -93,6 +93,20 @@ func TestTalentPages(t *testing.T) {
 		if n := len(viewer.get(code + "/talenta?jenis=JPT_PRATAMA&kotak=" + box).want(200).all("#talent-drill tbody tr")); n > 3 {
 			t.Errorf("filtered by jenis: %d rows", n)
 		}
+		// The unit filter: every unit, escaped, the chosen one selected.
+		odd := &merit.Unit{AgencyID: a.agency.ID, Name: `Bidang "R&D" <Uji>`}
+		if err := db.CreateUnit(testdb.System(), odd); err != nil {
+			t.Fatal(err)
+		}
+		oddID := strconv.FormatInt(odd.ID, 10)
+		byUnit := viewer.get(code + "/talenta?unit=" + oddID).want(200)
+		if sel := byUnit.one("select#f-unit option[selected]"); attr(sel, "value") != oddID || textOf(sel) != odd.Name ||
+			!strings.Contains(byUnit.body, `<option value="`+oddID+`" selected>Bidang &#34;R&amp;D&#34; &lt;Uji&gt;</option>`) {
+			t.Errorf("unit filter option: %q", textOf(sel))
+		}
+		if n := len(byUnit.all("select#f-unit option")); n < 5 {
+			t.Errorf("unit filter lists %d options", n)
+		}
 		siti, _ := db.FindEmployeeByNIP(testdb.System(), a.agency.ID, sitiNIP)
 		card := viewer.get(code + "/talenta/pegawai/" + strconv.FormatInt(siti.ID, 10)).want(200).text()
 		for _, want := range []string{"Kartu talenta", "Predikat kinerja 2025: Sangat Baik", "Potensi hasil asesmen 82.50 × bobot 40%", "Pendidikan S2", "Riwayat kotak"} {
