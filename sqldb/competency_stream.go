@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"runtime"
 	"sync"
+
+	"merit/competency"
 )
 
 // EachAssessedProfile streams the competency profile of every employee of
@@ -68,12 +70,21 @@ func (db *DB) eachAssessed(ctx context.Context, agencyID int64, scope unitScope,
 	return firstErr
 }
 
-// assessedLevels packs the levels of an assessment in one column as
-// "competency:level,competency:level" (in no particular order).
+// levelBits is how many bits of a packed level hold the level (1–5): a
+// level is packed as competency_id<<levelBits | level.
+const levelBits = 3
+
+// A level must fit in levelBits: this fails to compile if
+// competency.MaxLevel grows past 7.
+var _ [1<<levelBits - 1 - competency.MaxLevel]struct{}
+
+// assessedLevels packs the levels of an assessment in one column as decimal
+// numbers competency_id*8 + level separated by commas, in no particular
+// order: one number per level costs SQLite less than "id:level" text.
 func (db *DB) assessedLevels() string {
-	agg := "group_concat(l.competency_id || ':' || l.level, ',')"
+	agg := "group_concat(l.competency_id * 8 + l.level)"
 	if db.engine == Postgres {
-		agg = "string_agg(l.competency_id || ':' || l.level, ',')"
+		agg = "string_agg(CAST(l.competency_id * 8 + l.level AS TEXT), ',')"
 	}
 	return `(SELECT ` + agg + ` FROM assessment_level l WHERE l.agency_id = a.agency_id AND l.assessment_id = a.id)`
 }
@@ -117,22 +128,13 @@ func (db *DB) assessedRange(ctx context.Context, p *CompetencyProfile, standards
 
 // setPacked records the levels packed by assessedLevels.
 func setPacked(p *CompetencyProfile, std *positionStandard, packed []byte) error {
-	all := packed
-	for len(packed) > 0 {
-		comp, n := packedInt(packed)
-		if n == 0 || n >= len(packed) || packed[n] != ':' {
-			return fmt.Errorf("sqldb.setPacked: malformed levels %q", all)
+	for rest := packed; len(rest) > 0; {
+		v, n := packedInt(rest)
+		if n == 0 || (n < len(rest) && rest[n] != ',') {
+			return fmt.Errorf("sqldb.setPacked: malformed levels %q", packed)
 		}
-		packed = packed[n+1:]
-		level, m := packedInt(packed)
-		if m == 0 {
-			return fmt.Errorf("sqldb.setPacked: malformed levels %q", all)
-		}
-		std.set(p, comp, uint8(level))
-		packed = packed[m:]
-		if len(packed) > 0 {
-			packed = packed[1:] // the comma
-		}
+		std.set(p, v>>levelBits, uint8(v&(1<<levelBits-1)))
+		rest = rest[min(n+1, len(rest)):]
 	}
 	return nil
 }
