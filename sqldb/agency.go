@@ -207,9 +207,11 @@ func unitTree(ctx context.Context, q querier, agencyID int64, headcounts bool) (
 	if headcounts {
 		count = "(SELECT count(*) FROM employee e WHERE e.agency_id = u.agency_id AND e.unit_id = u.id)"
 	}
+	// In key order (no sort): SortUnitTree orders siblings by name, stably,
+	// so ties keep their ID order as ORDER BY name, id gave them.
 	rows, err := q.QueryContext(ctx, `
 		SELECT u.id, u.parent_id, u.name, `+count+`
-		FROM unit u WHERE u.agency_id = $1 ORDER BY u.name, u.id`, agencyID)
+		FROM unit u WHERE u.agency_id = $1 ORDER BY u.id`, agencyID)
 	if err != nil {
 		return nil, err
 	}

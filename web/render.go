@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"path"
 	"strings"
+	"sync"
 	"text/template/parse"
 	"time"
 
@@ -184,6 +185,21 @@ func (h *handler) funcs(lang string) template.FuncMap {
 	}
 }
 
+// pageBuffers keeps the buffers pages are rendered into: a page is tens of
+// kilobytes, and growing a fresh buffer to that size on every request was
+// a tenth of the 9-box page's allocations.
+var pageBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// putPageBuffer returns a buffer to the pool, unless an unusually large
+// page (an export-sized table) grew it past what is worth keeping.
+func putPageBuffer(b *bytes.Buffer) {
+	if b.Cap() > 1<<20 {
+		return
+	}
+	b.Reset()
+	pageBuffers.Put(b)
+}
+
 // optionsHTML writes the <option> elements of a select, the one whose
 // value is selected marked, escaping values and labels. A select of a few
 // hundred units written by the template's range costs three reflective
@@ -265,8 +281,9 @@ func (h *handler) render(w http.ResponseWriter, r *http.Request, status int, nam
 	if !ok {
 		return fmt.Errorf("web.render: no page %q", name)
 	}
-	var buf bytes.Buffer
-	if err := t.ExecuteTemplate(&buf, "layout.html", p); err != nil {
+	buf := pageBuffers.Get().(*bytes.Buffer)
+	defer putPageBuffer(buf)
+	if err := t.ExecuteTemplate(buf, "layout.html", p); err != nil {
 		return fmt.Errorf("web.render %s: %w", name, err)
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
