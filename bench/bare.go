@@ -28,17 +28,11 @@ func bare(ctx context.Context, args []string) error {
 	code := fs.String("agency", "", "agency code")
 	addr := fs.String("addr", "127.0.0.1:0", "listen address; the bound address is printed")
 	fs.Parse(args)
-	driver, source := "pgx", *dsn
-	if p, ok := strings.CutPrefix(*dsn, "sqlite:"); ok {
-		driver, source = "sqlite", "file:"+p+"?_pragma=busy_timeout(10000)&_pragma=journal_mode(wal)&_time_format=sqlite"
-	}
-	db, err := sql.Open(driver, source)
+	db, err := openPlain(*dsn)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	db.SetMaxOpenConns(8)
-	db.SetMaxIdleConns(8)
 	var agencyID int64
 	if err := db.QueryRowContext(ctx, `SELECT id FROM agency WHERE code = $1`, *code).Scan(&agencyID); err != nil {
 		return fmt.Errorf("agency %q: %w", *code, err)
@@ -90,4 +84,21 @@ func bare(ctx context.Context, args []string) error {
 		return err
 	}
 	return nil
+}
+
+// openPlain opens a DSN of Merit's form (sqlite:PATH or postgres://...) with
+// plain database/sql and a pool of 8, as the bare handlers use it: none of
+// sqldb's statement cache, read gate or separate writer.
+func openPlain(dsn string) (*sql.DB, error) {
+	driver, source := "pgx", dsn
+	if p, ok := strings.CutPrefix(dsn, "sqlite:"); ok {
+		driver, source = "sqlite", "file:"+p+"?_pragma=busy_timeout(10000)&_pragma=journal_mode(wal)&_time_format=sqlite"
+	}
+	db, err := sql.Open(driver, source)
+	if err != nil {
+		return nil, err
+	}
+	db.SetMaxOpenConns(8)
+	db.SetMaxIdleConns(8)
+	return db, nil
 }

@@ -48,36 +48,13 @@ func ipasnBench(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *dsn == "" {
-		*dsn = fmt.Sprintf("sqlite:%s/ipasn-%d.db", *dir, *n)
-	}
-	db, err := sqldb.Open(ctx, *dsn)
+	db, a, ctx, err := generatedAgency(ctx, *dir, *dsn, *n, *seed, today)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
 	if *label == "" {
 		*label = db.Engine()
-	}
-	ctx = merit.WithActor(ctx, merit.SystemActor)
-	if _, err := db.Migrate(ctx); err != nil {
-		return err
-	}
-	marker := filepath.Join(*dir, fmt.Sprintf("ipasn-%d-%s.ready", *n, markerName(db)))
-	a, err := db.FindAgencyByCode(ctx, benchAgency)
-	_, statErr := os.Stat(marker)
-	if err != nil || statErr != nil {
-		started := time.Now()
-		if a, err = ipasnSetup(ctx, db, *n, *seed, today); err != nil {
-			return fmt.Errorf("setup: %w", err)
-		}
-		fmt.Printf("%s\tsetup\temployees=%d\tseconds=%.1f\n", *label, *n, time.Since(started).Seconds())
-		if err := os.MkdirAll(*dir, 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(marker, []byte(db.String()+"\n"), 0o644); err != nil {
-			return err
-		}
 	}
 	line := func(what string, d, cpu time.Duration, r *sqldb.IPASNRecompute, jpm int) {
 		fmt.Printf("%s\t%s\tseconds=%.2f\tcpu=%.2f\temployees=%d\trefreshed=%d\tfull=%t\tchanged=%d\tjpm=%d\trefresh=%.2f\tscore=%.2f\twrite=%.2f\tload=%s\n",
@@ -392,4 +369,43 @@ func loadAverage() string {
 		return "?"
 	}
 	return f[0]
+}
+
+// generatedAgency opens the database of the IP ASN benchmark's generated
+// agency of n employees (by default the SQLite file in dir), migrates it, and
+// writes the agency once (ipasnSetup); a marker file in dir says it is
+// complete, so later runs of any benchmark that shares it reuse it. The
+// context it returns acts as the system.
+func generatedAgency(ctx context.Context, dir, dsn string, n int, seed int64, today merit.Date) (*sqldb.DB, *merit.Agency, context.Context, error) {
+	if dsn == "" {
+		dsn = fmt.Sprintf("sqlite:%s/ipasn-%d.db", dir, n)
+	}
+	db, err := sqldb.Open(ctx, dsn)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	ctx = merit.WithActor(ctx, merit.SystemActor)
+	if _, err := db.Migrate(ctx); err != nil {
+		db.Close()
+		return nil, nil, nil, err
+	}
+	marker := filepath.Join(dir, fmt.Sprintf("ipasn-%d-%s.ready", n, markerName(db)))
+	a, err := db.FindAgencyByCode(ctx, benchAgency)
+	if _, statErr := os.Stat(marker); err == nil && statErr == nil {
+		return db, a, ctx, nil
+	}
+	started := time.Now()
+	if a, err = ipasnSetup(ctx, db, n, seed, today); err != nil {
+		db.Close()
+		return nil, nil, nil, fmt.Errorf("setup: %w", err)
+	}
+	fmt.Printf("%s\tsetup\temployees=%d\tseconds=%.1f\n", db.Engine(), n, time.Since(started).Seconds())
+	if err := os.MkdirAll(dir, 0o755); err == nil {
+		err = os.WriteFile(marker, []byte(db.String()+"\n"), 0o644)
+	}
+	if err != nil {
+		db.Close()
+		return nil, nil, nil, err
+	}
+	return db, a, ctx, nil
 }

@@ -2,14 +2,11 @@ package main
 
 import (
 	"context"
-	"database/sql"
 	"flag"
 	"fmt"
 	"html"
 	"net"
 	"net/http"
-	"os"
-	"path/filepath"
 	"runtime"
 	"strconv"
 	"strings"
@@ -41,30 +38,13 @@ func talentMapBench(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *dsn == "" {
-		*dsn = fmt.Sprintf("sqlite:%s/ipasn-%d.db", *dir, *n)
-	}
-	db, err := sqldb.Open(ctx, *dsn)
+	db, a, ctx, err := generatedAgency(ctx, *dir, *dsn, *n, *seed, today)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
 	if *label == "" {
 		*label = db.Engine()
-	}
-	ctx = merit.WithActor(ctx, merit.SystemActor)
-	if _, err := db.Migrate(ctx); err != nil {
-		return err
-	}
-	marker := filepath.Join(*dir, fmt.Sprintf("ipasn-%d-%s.ready", *n, markerName(db)))
-	a, err := db.FindAgencyByCode(ctx, benchAgency)
-	if _, statErr := os.Stat(marker); err != nil || statErr != nil {
-		if a, err = ipasnSetup(ctx, db, *n, *seed, today); err != nil {
-			return fmt.Errorf("setup: %w", err)
-		}
-		if err := os.WriteFile(marker, []byte(db.String()+"\n"), 0o644); err != nil {
-			return err
-		}
 	}
 	rules := talent.Default
 	rv := &talent.Review{AgencyID: a.ID, Year: today.Year(), PerformanceYear: today.Year() - 1, ReviewedOn: today}
@@ -209,17 +189,11 @@ func talentBare(ctx context.Context, args []string) error {
 	code := fs.String("agency", "", "agency code")
 	addr := fs.String("addr", "127.0.0.1:0", "listen address; the bound address is printed")
 	fs.Parse(args)
-	driver, source := "pgx", *dsn
-	if p, ok := strings.CutPrefix(*dsn, "sqlite:"); ok {
-		driver, source = "sqlite", "file:"+p+"?_pragma=busy_timeout(10000)&_pragma=journal_mode(wal)&_time_format=sqlite"
-	}
-	db, err := sql.Open(driver, source)
+	db, err := openPlain(*dsn)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	db.SetMaxOpenConns(8)
-	db.SetMaxIdleConns(8)
 	var agencyID, reviewID int64
 	if err := db.QueryRowContext(ctx, `SELECT id FROM agency WHERE code = $1`, *code).Scan(&agencyID); err != nil {
 		return fmt.Errorf("agency %q: %w", *code, err)
