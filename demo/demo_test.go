@@ -76,6 +76,15 @@ func TestEmployeesAreValid(t *testing.T) {
 		if err := e.Validate(ref, testToday); err != nil {
 			fail(p, "invalid: %v", err)
 		}
+		// The NIK (checked by Validate) carries the birth date, 40 added to
+		// the day for women; everyone has an address.
+		day := e.BirthDate.Day()
+		if e.Sex == merit.SexFemale {
+			day += 40
+		}
+		if len(e.NIK) != 16 || e.NIK[6:12] != fmt.Sprintf("%02d%02d%02d", day, int(e.BirthDate.Month()), e.BirthDate.Year()%100) || e.Alamat == "" {
+			fail(p, "NIK %s or address %q", e.NIK, e.Alamat)
+		}
 		if nips[p.NIP] {
 			fail(p, "NIP repeated")
 		}

@@ -3,6 +3,7 @@ package demo
 import (
 	"fmt"
 	"hash/fnv"
+	"math/rand/v2"
 	"strings"
 
 	"merit"
@@ -35,6 +36,7 @@ func (g *generator) finish(d *draft) *Person {
 	e.NIP = g.nip(d)
 	e.BirthDate = d.birth
 	e.Email, e.Phone = g.contact(e.Name, d.birth)
+	e.NIK, e.Alamat = personalData(e.NIP, d.birth, d.female)
 	g.history(d, p)
 	return p
 }
@@ -477,3 +479,41 @@ func (g *generator) awards(d *draft, add func(merit.HistoryEntry)) {
 		add(merit.HistoryEntry{Kind: merit.HistPenghargaan, Title: title, Place: g.plan.tpl.Head() + " " + g.plan.tpl.Place, Start: at})
 	}
 }
+
+// personalData draws a person's NIK and home address from a generator of
+// their own, seeded by the NIP, so every other value of the demo stays what
+// it was before these fields existed. The NIK follows the Dukcapil layout:
+// a Central Java regency or city (province 33), a district, the birth date
+// with 40 added to the day for women, and a serial.
+func personalData(nip string, birth merit.Date, female bool) (nik, alamat string) {
+	h := fnv.New64a()
+	h.Write([]byte(nip))
+	r := rand.New(rand.NewPCG(h.Sum64(), 0x4e494b))
+	region := centralJavaRegions[r.IntN(len(centralJavaRegions))]
+	day := birth.Day()
+	if female {
+		day += 40
+	}
+	nik = fmt.Sprintf("33%s%02d%02d%02d%02d%04d", region.code, 1+r.IntN(region.districts), day, int(birth.Month()),
+		birth.Year()%100, 1+r.IntN(9999))
+	alamat = fmt.Sprintf("%s No. %d, RT %03d/RW %03d, %s", streets[r.IntN(len(streets))], 1+r.IntN(120),
+		1+r.IntN(12), 1+r.IntN(9), region.name)
+	return nik, alamat
+}
+
+// centralJavaRegions are regencies and cities of Central Java with their
+// Kemendagri codes and how many districts (kecamatan) each has, where the
+// staff of the demo agencies plausibly live.
+var centralJavaRegions = []struct {
+	code, name string
+	districts  int
+}{
+	{"71", "Kota Magelang", 3}, {"08", "Kabupaten Magelang", 21}, {"73", "Kota Salatiga", 4},
+	{"22", "Kabupaten Semarang", 19}, {"74", "Kota Semarang", 16}, {"07", "Kabupaten Wonosobo", 15},
+	{"06", "Kabupaten Purworejo", 16}, {"23", "Kabupaten Temanggung", 20}, {"09", "Kabupaten Boyolali", 22},
+}
+
+// streets are common street names of Central Javanese towns.
+var streets = []string{"Jl. Pemuda", "Jl. Jenderal Sudirman", "Jl. Ahmad Yani", "Jl. Diponegoro", "Jl. Pahlawan",
+	"Jl. Tidar", "Jl. Veteran", "Jl. Gatot Subroto", "Jl. Kartini", "Jl. Pangeran Antasari", "Jl. Sriwijaya",
+	"Jl. Tentara Pelajar", "Jl. Ki Hajar Dewantara", "Jl. Cempaka", "Jl. Melati", "Perum Griya Asri Blok C"}
