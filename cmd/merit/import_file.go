@@ -12,12 +12,12 @@ import (
 	"merit/sqldb"
 )
 
-// importFile runs one `merit import KIND FILE --agency CODE` of a results
-// file whose rows name employees by NIP: the flags, opening the file and the
-// database as the system, the report, --rejects, and a failing exit status
-// when rows were rejected.
+// importFile runs one `merit import KIND FILE --agency CODE`: the flags,
+// opening the file and the database as the system, the progress bar, the
+// report, --rejects, and a failing exit status when rows were rejected. run
+// imports the file (size bytes; it may report progress through opts).
 func importFile(ctx context.Context, env *Env, kind, whose string, args []string,
-	run func(context.Context, *sqldb.DB, io.Reader, importer.Options) (*importer.Report, error)) error {
+	run func(ctx context.Context, db *sqldb.DB, r io.Reader, size int64, opts importer.Options) (*importer.Report, error)) error {
 	fs := flags(env, "import "+kind, "FILE.csv|FILE.xlsx")
 	dsn := dbFlag(env, fs)
 	lang := langFlag(env, fs)
@@ -42,6 +42,10 @@ func importFile(ctx context.Context, env *Env, kind, whose string, args []string
 		return err
 	}
 	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return err
+	}
 	db, err := openDB(ctx, *dsn)
 	if err != nil {
 		return err
@@ -52,7 +56,10 @@ func importFile(ctx context.Context, env *Env, kind, whose string, args []string
 	if err != nil {
 		return err
 	}
-	rep, err := run(ctx, db, f, importer.Options{AgencyID: a.ID, Format: format, DryRun: *dryRun, SkipInvalid: *skip})
+	bar := newProgress(env, *lang)
+	rep, err := run(ctx, db, f, st.Size(), importer.Options{
+		AgencyID: a.ID, Format: format, DryRun: *dryRun, SkipInvalid: *skip, Progress: bar.update})
+	bar.finish()
 	if err != nil {
 		return err
 	}
