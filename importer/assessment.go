@@ -100,40 +100,16 @@ type assessmentMapper struct {
 }
 
 func (m *assessmentMapper) run(ctx context.Context, tr tabular.Reader) error {
-	header := true
-	for {
-		row, err := tr.Next()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			unreadable := &rowMapper{rep: m.rep, opts: m.opts}
-			unreadable.unreadable(err)
-			m.writing = false
-			return nil
-		}
-		if row.Blank() {
-			continue
-		}
-		if header {
-			header = false
-			if !m.header(row) {
-				m.writing = false
-				return nil
-			}
-			continue
-		}
-		if err := m.row(ctx, row); err != nil {
-			return err
-		}
-		if m.rep.Rows%progressEvery == 0 {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-		}
+	header := func(row *tabular.Row) bool {
+		ok := m.header(row)
+		m.writing = m.writing && ok
+		return ok
 	}
-	if header {
-		m.rep.Errors = append(m.rep.Errors, RowError{Row: 1, Code: "import.no_header"})
+	bad, noHeader, err := eachRow(ctx, tr, header, m.row, func() int { return m.rep.Rows }, nil)
+	if err != nil {
+		return err
+	}
+	if !fileRead(m.rep, m.opts, bad, noHeader) {
 		m.writing = false
 	}
 	return nil

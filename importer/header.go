@@ -1,6 +1,8 @@
 package importer
 
 import (
+	"context"
+	"io"
 	"strings"
 
 	"merit/tabular"
@@ -38,4 +40,59 @@ func matchHeader(row *tabular.Row, index []int, byName map[string]int, known str
 		}
 	}
 	return errs
+}
+
+// eachRow reads a file to its end: the first row that is not blank goes to
+// header (which returns false to stop reading), every later one to row; every
+// progressEvery rows it checks whether ctx has ended and calls tick (if
+// any). It reports a row the reader could not read (reading stops there) and
+// a file without a header row, for the importer to record as it does.
+func eachRow(ctx context.Context, tr tabular.Reader, header func(*tabular.Row) bool,
+	row func(context.Context, *tabular.Row) error, rows func() int, tick func()) (unreadable error, noHeader bool, err error) {
+	seenHeader := false
+	for {
+		r, err := tr.Next()
+		if err == io.EOF {
+			return nil, !seenHeader, nil
+		}
+		if err != nil {
+			return err, false, nil
+		}
+		if r.Blank() {
+			continue
+		}
+		if !seenHeader {
+			seenHeader = true
+			if !header(r) {
+				return nil, false, nil
+			}
+			continue
+		}
+		if err := row(ctx, r); err != nil {
+			return nil, false, err
+		}
+		if rows()%progressEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, false, err
+			}
+			if tick != nil {
+				tick()
+			}
+		}
+	}
+}
+
+// fileRead records what eachRow reported of a results file (SKP,
+// assessments): a row it could not read, or no header row. Either means the
+// file is not written; fileRead reports whether it may be.
+func fileRead(rep *Report, opts Options, unreadable error, noHeader bool) bool {
+	switch {
+	case unreadable != nil:
+		(&rowMapper{opts: opts, rep: rep}).unreadable(unreadable)
+		return false
+	case noHeader:
+		rep.Errors = append(rep.Errors, RowError{Row: 1, Code: "import.no_header"})
+		return false
+	}
+	return true
 }

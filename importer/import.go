@@ -179,37 +179,14 @@ type rowMapper struct {
 
 // run reads the header, then every row.
 func (m *rowMapper) run(ctx context.Context, tr tabular.Reader, in *countingReader) error {
-	header := true
-	for {
-		row, err := tr.Next()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			m.unreadable(err)
-			return nil
-		}
-		if row.Blank() {
-			continue
-		}
-		if header {
-			header = false
-			if !m.header(row) {
-				return nil
-			}
-			continue
-		}
-		if err := m.row(ctx, row); err != nil {
-			return err
-		}
-		if m.rep.Rows%progressEvery == 0 {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			m.progress(in)
-		}
-	}
-	if header {
+	bad, noHeader, err := eachRow(ctx, tr, m.header, m.row, func() int { return m.rep.Rows }, func() { m.progress(in) })
+	switch {
+	case err != nil:
+		return err
+	case bad != nil:
+		m.unreadable(bad)
+		return nil
+	case noHeader:
 		m.rep.Errors = append(m.rep.Errors, RowError{Row: 1, Code: "import.no_header"})
 		m.writing = false
 	}

@@ -161,38 +161,11 @@ type skpMapper struct {
 
 // run reads the header, then every row.
 func (m *skpMapper) run(ctx context.Context, tr tabular.Reader) error {
-	header := true
-	for {
-		row, err := tr.Next()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			(&rowMapper{opts: m.opts, rep: m.rep}).unreadable(err)
-			m.writing = false
-			return nil
-		}
-		if row.Blank() {
-			continue
-		}
-		if header {
-			header = false
-			if !m.header(row) {
-				return nil
-			}
-			continue
-		}
-		if err := m.row(ctx, row); err != nil {
-			return err
-		}
-		if m.rep.Rows%progressEvery == 0 {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-		}
+	bad, noHeader, err := eachRow(ctx, tr, m.header, m.row, func() int { return m.rep.Rows }, nil)
+	if err != nil {
+		return err
 	}
-	if header {
-		m.rep.Errors = append(m.rep.Errors, RowError{Row: 1, Code: "import.no_header"})
+	if !fileRead(m.rep, m.opts, bad, noHeader) {
 		m.writing = false
 	}
 	return nil
