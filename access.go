@@ -102,23 +102,52 @@ const (
 	PermTalentRead   Permission = "talent.read"
 	PermTalentWrite  Permission = "talent.write"
 	PermTalentDecide Permission = "talent.decide"
+	// PermSelectionRead is reading open selections of JPT (seleksi terbuka)
+	// in full; PermSelectionManage is running them (the BKPSDM secretariat:
+	// set-up, candidates, administrative check, stages, publication).
+	PermSelectionRead   Permission = "selection.read"
+	PermSelectionManage Permission = "selection.manage"
+	// PermSelectionScore is scoring candidates; the storage layer allows it
+	// only on the selections whose panel the actor sits on, and reads of a
+	// selection through it show only what a member may see.
+	PermSelectionScore Permission = "selection.score"
+	// PermSelectionDecide is the PPK's choice of one of the top three.
+	PermSelectionDecide Permission = "selection.decide"
+	// PermEvaluationRead and PermEvaluationWrite cover the agency's
+	// merit-system self-assessment (Penilaian Sistem Merit, Indeks Kualitas
+	// Pengisian JPT); PermEvaluationVerify is the evaluator's verification
+	// and setting (ditetapkan) of it.
+	PermEvaluationRead   Permission = "evaluation.read"
+	PermEvaluationWrite  Permission = "evaluation.write"
+	PermEvaluationVerify Permission = "evaluation.verify"
+	// PermSurveyRespond is answering the agency's anonymous employee survey
+	// (2025 framework), once per employee.
+	PermSurveyRespond Permission = "survey.respond"
 )
 
 // rolePermissions is the one table that says which role may do what.
 var rolePermissions = map[Role][]Permission{
 	RoleAdmin: {PermRead, PermWrite, PermImport, PermExport, PermManageUsers, PermPersonal,
 		PermPerformanceRead, PermPerformanceWrite, PermCompetencyRead, PermCompetencyWrite,
-		PermTalentRead, PermTalentWrite},
+		PermTalentRead, PermTalentWrite, PermSelectionRead, PermSelectionManage,
+		PermEvaluationRead, PermEvaluationWrite},
 	RoleOperator: {PermRead, PermWrite, PermImport, PermExport, PermPersonal,
 		PermPerformanceRead, PermPerformanceWrite, PermCompetencyRead, PermCompetencyWrite,
-		PermTalentRead, PermTalentWrite},
-	RoleViewer: {PermRead, PermPerformanceRead, PermCompetencyRead, PermTalentRead},
-	// See decisions.md "Roles": evaluator and PPK read, panel and assessor
-	// hold nothing on the registry until selections and assessments exist.
-	RoleEvaluator: {PermRead, PermPerformanceRead, PermCompetencyRead, PermTalentRead},
-	RolePPK:       {PermRead, PermPerformanceRead, PermCompetencyRead, PermTalentRead, PermTalentDecide},
-	RolePanel:     {},
-	RoleAssessor:  {},
+		PermTalentRead, PermTalentWrite, PermSelectionRead, PermSelectionManage,
+		PermEvaluationRead, PermEvaluationWrite},
+	RoleViewer: {PermRead, PermPerformanceRead, PermCompetencyRead, PermTalentRead,
+		PermSelectionRead, PermEvaluationRead},
+	// See decisions.md "Roles": evaluator and PPK read; the evaluator
+	// verifies merit-system assessments, the PPK decides. Panel members and
+	// assessors hold nothing on the registry: only scoring, on the
+	// selections they sit on.
+	RoleEvaluator: {PermRead, PermPerformanceRead, PermCompetencyRead, PermTalentRead,
+		PermSelectionRead, PermEvaluationRead, PermEvaluationVerify},
+	RolePPK: {PermRead, PermPerformanceRead, PermCompetencyRead, PermTalentRead, PermTalentDecide,
+		PermSelectionRead, PermSelectionDecide, PermEvaluationRead},
+	RolePanel:    {PermSelectionScore},
+	RoleAssessor: {PermSelectionScore},
+	RoleEmployee: {PermSurveyRespond},
 }
 
 // Grant gives a user a role in one agency.
