@@ -21,7 +21,10 @@ func (db *DB) provider() (*goose.Provider, error) {
 	if err != nil {
 		return nil, err
 	}
-	return goose.NewProvider(dialect, db.write, sub)
+	// Out-of-order: a database that ran a later migration before an earlier
+	// one was added (parallel branches of work) applies the earlier one
+	// instead of refusing to start; each migration creates its own tables.
+	return goose.NewProvider(dialect, db.write, sub, goose.WithAllowOutofOrder(true))
 }
 
 // Migrate applies every pending migration, each in its own transaction, and

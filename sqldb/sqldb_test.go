@@ -165,3 +165,36 @@ func TestAgencyIsolation(t *testing.T) {
 		}
 	})
 }
+
+// TestMigrateOutOfOrder: a database that ran later migrations before an
+// earlier one landed (00009 after 00013 did) applies the earlier one.
+func TestMigrateOutOfOrder(t *testing.T) {
+	for _, engine := range testdb.Engines {
+		t.Run(engine, func(t *testing.T) {
+			ctx := context.Background()
+			dsn := testdb.DSN(t, engine)
+			testdb.OpenDSN(t, dsn) // every migration applied
+			raw := testdb.Raw(t, dsn)
+			for _, q := range []string{`DROP INDEX assessment_level_covering`,
+				`DELETE FROM goose_db_version WHERE version_id = 15`} {
+				if _, err := raw.Exec(q); err != nil {
+					t.Fatal(err)
+				}
+			}
+			// Pretend 00015 had not landed yet while a later one ran: a
+			// fake later version applied.
+			if _, err := raw.Exec(`INSERT INTO goose_db_version (version_id, is_applied) VALUES (99999, true)`); err != nil {
+				t.Fatal(err)
+			}
+			db, err := sqldb.Open(ctx, dsn)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+			n, err := db.Migrate(ctx)
+			if err != nil || n != 1 {
+				t.Fatalf("Migrate after a later version = %d, %v; want 1 (00015), nil", n, err)
+			}
+		})
+	}
+}
