@@ -10,6 +10,7 @@ import (
 	"merit/competency"
 	"merit/httpstatus"
 	"merit/i18n"
+	"merit/sqldb"
 )
 
 // competencyView is the data of the competency page: the dictionary, the
@@ -17,7 +18,11 @@ import (
 // rule with its versions.
 type competencyView struct {
 	Kinds     []kindGroup
-	Positions []positionStandardRow
+	Positions []positionStandardRow // the page of the standards list shown
+	Base      string                // the page's address, for the search form
+	Query     string                // the position name searched for
+	Total     int                   // positions the search finds
+	pager
 	Rule      ruleRow
 	Rules     []ruleRow
 	CanWrite  bool
@@ -43,7 +48,7 @@ type kindGroup struct {
 
 // positionStandardRow is one position on the standards list.
 type positionStandardRow struct {
-	Position *merit.Position
+	Position *sqldb.PositionRow
 	Count    int
 	Href     string
 }
@@ -88,7 +93,9 @@ func (h *handler) renderCompetency(w http.ResponseWriter, r *http.Request, a *me
 	if err != nil {
 		return err
 	}
-	positions, err := h.db.FindPositions(ctx, a.ID, 0)
+	q := r.URL.Query()
+	query := strings.TrimSpace(q.Get("q"))
+	positions, err := h.db.ListPositions(ctx, sqldb.PositionFilter{AgencyID: a.ID, Query: query})
 	if err != nil {
 		return err
 	}
@@ -101,12 +108,16 @@ func (h *handler) renderCompetency(w http.ResponseWriter, r *http.Request, a *me
 		return err
 	}
 	lang := langOf(r)
-	v := competencyView{CanWrite: merit.ActorFrom(ctx).Can(merit.PermCompetencyWrite, a.ID), Form: form}
+	base := agencyURL(a, "kompetensi")
+	v := competencyView{CanWrite: merit.ActorFrom(ctx).Can(merit.PermCompetencyWrite, a.ID), Form: form,
+		Base: base, Query: query, Total: len(positions)}
 	for _, rule := range rules {
 		v.Rules = append(v.Rules, ruleRow{Rule: rule, Meets: percentText(lang, rule.MeetsMin), StillMeets: percentText(lang, rule.StillMeetsMin)})
 	}
 	v.Rule, v.Kinds = v.Rules[0], kindGroups(dict)
-	for _, p := range positions {
+	pageNo := pageParam(q)
+	v.pager = newPager(pageNo, len(positions), func(n int) string { return queryLink(base, url.Values{"q": {query}})(n) + "#standar" })
+	for _, p := range pageRows(positions, pageNo) {
 		v.Positions = append(v.Positions, positionStandardRow{Position: p, Count: counts[p.ID], Href: agencyURL(a, "kompetensi", "jabatan", p.ID)})
 	}
 	status := http.StatusOK

@@ -1,11 +1,13 @@
 package web_test
 
 import (
+	"fmt"
 	"net/url"
 	"strconv"
 	"strings"
 	"testing"
 
+	"merit"
 	"merit/internal/testdb"
 	"merit/sqldb"
 )
@@ -39,6 +41,20 @@ func TestCompetencyPages(t *testing.T) {
 		dict := op.get("/a/" + code + "/kompetensi").want(200)
 		if !strings.Contains(dict.text(), "Pengambilan Keputusan") || !strings.Contains(dict.text(), "Perekat Bangsa") {
 			t.Fatalf("dictionary lacks the national competencies:\n%s", dict.text())
+		}
+		// The standards list is searched by position name and paged.
+		for i := range 52 {
+			extra := &merit.Position{AgencyID: a.agency.ID, UnitID: siti.UnitID, Name: fmt.Sprintf("Pengelola Arsip %02d", i), Jenis: "PELAKSANA"}
+			if err := db.CreatePosition(ctx, extra); err != nil {
+				t.Fatal(err)
+			}
+		}
+		found := op.get("/a/" + code + "/kompetensi?q=pengelola+arsip").want(200)
+		if got := len(found.all("table.standards tbody tr")); got != 50 {
+			t.Errorf("standards page 1 of 52 matches: %d rows, want 50", got)
+		}
+		if got := len(op.get(attr(found.one("nav.pager a[rel=next]"), "href")).all("table.standards tbody tr")); got != 2 {
+			t.Errorf("standards page 2: %d rows, want 2", got)
 		}
 
 		// Standard of Siti's position: Integritas, Kerjasama, Komunikasi at 3.

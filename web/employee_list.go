@@ -121,6 +121,39 @@ func newPager(page, total int, link func(n int) string) pager {
 	return p
 }
 
+// queryLink returns the page-link function of a list whose address is base
+// with the non-empty params, page 1 without a page parameter.
+func queryLink(base string, params url.Values) func(n int) string {
+	return func(n int) string {
+		v := url.Values{}
+		for k, x := range params {
+			if len(x) > 0 && x[0] != "" {
+				v.Set(k, x[0])
+			}
+		}
+		if n > 1 {
+			v.Set("page", strconv.Itoa(n))
+		}
+		if len(v) == 0 {
+			return base
+		}
+		return base + "?" + v.Encode()
+	}
+}
+
+// pageParam reads the page number (1-based) of a list's address.
+func pageParam(q url.Values) int {
+	if n, err := strconv.Atoi(q.Get("page")); err == nil && n > 1 {
+		return n
+	}
+	return 1
+}
+
+// pageRows is page n (1-based) of rows, pageSize a page.
+func pageRows[T any](rows []T, n int) []T {
+	return rows[min((n-1)*pageSize, len(rows)):min(n*pageSize, len(rows))]
+}
+
 // pageLink is one entry of the pagination; Href "" marks a gap (…).
 type pageLink struct {
 	N       int

@@ -3,7 +3,6 @@ package web
 import (
 	"net/http"
 	"net/url"
-	"strconv"
 	"strings"
 
 	"merit"
@@ -81,26 +80,9 @@ func (h *handler) listPositions(w http.ResponseWriter, r *http.Request) error {
 			v.Critical++
 		}
 	}
-	pageNo := 1
-	if n, err := strconv.Atoi(q.Get("page")); err == nil && n > 1 {
-		pageNo = n
-	}
-	v.pager = newPager(pageNo, len(rows), func(n int) string {
-		params := url.Values{"unit": {q.Get("unit")}, "jenis": {f.Jenis}, "q": {f.Query}}
-		if n > 1 {
-			params.Set("page", strconv.Itoa(n))
-		}
-		for k, x := range params {
-			if x[0] == "" {
-				delete(params, k)
-			}
-		}
-		if len(params) == 0 {
-			return base
-		}
-		return base + "?" + params.Encode()
-	})
-	for _, p := range rows[min((pageNo-1)*pageSize, len(rows)):min(pageNo*pageSize, len(rows))] {
+	pageNo := pageParam(q)
+	v.pager = newPager(pageNo, len(rows), queryLink(base, url.Values{"unit": {q.Get("unit")}, "jenis": {f.Jenis}, "q": {f.Query}}))
+	for _, p := range pageRows(rows, pageNo) {
 		v.Positions = append(v.Positions, positionRow{PositionRow: p,
 			EditHref: agencyURL(a, "jabatan", p.ID, "ubah"), DeleteHref: agencyURL(a, "jabatan", p.ID, "hapus"),
 			EmployeesHref: agencyURL(a, "pegawai") + "?unit=" + idValue(p.UnitID)})
