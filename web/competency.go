@@ -23,11 +23,11 @@ type competencyView struct {
 	Query     string                // the position name searched for
 	Total     int                   // positions the search finds
 	pager
-	Rule      ruleRow
-	Rules     []ruleRow
-	CanWrite  bool
-	Errors    []formError // of the rule or technical competency form
-	Form      url.Values  // the posted values, shown again with the errors
+	Rule     ruleRow
+	Rules    []ruleRow
+	CanWrite bool
+	Errors   []formError // of the rule or technical competency form
+	Form     url.Values  // the posted values, shown again with the errors
 }
 
 // ruleRow is one version of the JPM rule, its thresholds as the reader
