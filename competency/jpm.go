@@ -33,6 +33,18 @@ func (c Category) String() string {
 // MarshalText writes the category's code, so JSON carries "MS", not 1.
 func (c Category) MarshalText() ([]byte, error) { return []byte(c.String()), nil }
 
+// UnmarshalText reads a category code written by MarshalText, so a stored
+// result (a job-fit run) reads back; an unknown code is NoStandard.
+func (c *Category) UnmarshalText(b []byte) error {
+	*c = NoStandard
+	for i, code := range categoryCodes {
+		if code == string(b) {
+			*c = Category(i)
+		}
+	}
+	return nil
+}
+
 // Rule is one version of the JPM rule: the thresholds that turn a match
 // percentage into a category. The thresholds are data, not code, because
 // regulations.md gives them only as the probable practice (unverified): an
