@@ -239,6 +239,10 @@ type Category struct {
 type SurveyComponent struct {
 	MaturityWeight Score `json:"maturityWeight"` // 0.75
 	SurveyWeight   Score `json:"surveyWeight"`   // 0.25
+	// FullLevel is the maturity level that counts as 1.00 in the maturity
+	// component (4): level 5 goes beyond it, which is how the reported band
+	// Maju (> 1) can be reached (docs/decisions.md "2025 maturity scale").
+	FullLevel int `json:"fullLevel"`
 	// CorrectionPerViolation is deducted from the index for each proven
 	// violation of the merit system, down to zero.
 	CorrectionPerViolation Score `json:"correctionPerViolation"`
@@ -270,7 +274,10 @@ type Assessment struct {
 	Entries    []IndicatorEntry `json:"entries"`
 	// Violations is the number of proven merit-system violations the
 	// evaluator recorded (the 2025 correction factor).
-	Violations  int       `json:"violations,omitempty"`
+	Violations int `json:"violations,omitempty"`
+	// SurveyScore is the employee-survey result (0..1, SurveyResult.Score)
+	// the store fills in on the 2025 framework; KASN ignores it.
+	SurveyScore Score     `json:"surveyScore,omitempty"`
 	Decree      string    `json:"decree,omitempty"` // number of the penetapan decision
 	SubmittedAt time.Time `json:"submittedAt,omitzero"`
 	VerifiedAt  time.Time `json:"verifiedAt,omitzero"`
