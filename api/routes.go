@@ -88,6 +88,7 @@ func (h *handlers) register(api huma.API) {
 	// IP ASN: the agency's summary and reconciliation, recompute, an employee's.
 	h.registerIPASN(api, op)
 	h.registerSuccession(api, op)
+	h.registerJobFit(api, op)
 
 	// Talent review: rule sets, reviews, the 9-box, placements, calibration.
 	h.registerTalent(api, op)

@@ -72,6 +72,13 @@ func unitScoped(route string) bool {
 // web page (web.Routes) and per API operation (docs/openapi.json). A route
 // missing here fails the test with its name.
 var accessRules = map[string]merit.Permission{
+	// Job fit (issue 6, regulations.md §5.7): selection readers compute and
+	// read runs; keeping a run is the selection secretariat's.
+	"GET /api/v1/agencies/{agency}/jobfit/posts":      merit.PermSelectionRead,
+	"GET /api/v1/agencies/{agency}/jobfit":            merit.PermSelectionRead,
+	"POST /api/v1/agencies/{agency}/jobfit/runs":      merit.PermSelectionManage,
+	"GET /api/v1/agencies/{agency}/jobfit/runs":       merit.PermSelectionRead,
+	"GET /api/v1/agencies/{agency}/jobfit/runs/{run}": merit.PermSelectionRead,
 	// Talent pool and succession (issue 5): the overview, plans and the PDF
 	// report for talent readers; the pool rule, critical positions and
 	// candidates for talent writers; the merit result for the agency admin;
