@@ -17,7 +17,9 @@
 -- selection_candidate is a registration: an internal employee (employee_id,
 --   pre-filled from the registry) or an external applicant (profile fields),
 --   with per-field verification (verified, JSON {field: true}) and the
---   administrative check (admin_status, admin_reasons as JSON).
+--   administrative check (admin_reasons as JSON); an external applicant
+--   gets an access code at registration (only its hash is kept) with which
+--   they upload corrected documents.
 -- selection_document is one uploaded document per slot of a candidate, kept
 --   in the database (BYTEA: binary on PostgreSQL, blob affinity on SQLite)
 --   with its SHA-256, verification status, note and correction deadline.
@@ -140,6 +142,7 @@ CREATE TABLE selection_candidate (
     verified         TEXT      NOT NULL DEFAULT '', -- comma-separated JSON names of verified profile fields
     admin_note       TEXT      NOT NULL DEFAULT '',
     admin_reasons    TEXT      NOT NULL DEFAULT '', -- JSON: the administrative check's result per requirement
+    access_hash      TEXT      NOT NULL DEFAULT '', -- SHA-256 of the code an external applicant uploads corrections with
     PRIMARY KEY (agency_id, id),
     UNIQUE (agency_id, selection_id, reg_no),
     FOREIGN KEY (agency_id, selection_id) REFERENCES selection (agency_id, id) ON DELETE CASCADE,
