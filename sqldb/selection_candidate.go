@@ -112,7 +112,6 @@ func candidateDocuments(ctx context.Context, q querier, agencyID, candidateID in
 	return out, rows.Err()
 }
 
-
 // insertCandidate gives c an ID and the selection's next registration
 // number (JPT-<year of closing>-<selection>-<nnn>) and stores it;
 // accessHash is "" for internal candidates.
