@@ -200,6 +200,14 @@ func TestSelectionPanelCandidatesAndScores(t *testing.T) {
 		if _, err := db.RegisterInternalCandidate(o.secretariat, a, s.ID, s.Posts[0].ID, "199001012015011999"); merit.KindOf(err) != merit.KindInvalid {
 			t.Errorf("unknown NIP: %v", err)
 		}
+		checks, err := db.CheckSelectionEligibility(o.secretariat, a, s.ID, cands[0].ID)
+		if err != nil || len(checks) != 6 || checks[3].Requirement != "age" || checks[3].Outcome != selection.Met ||
+			checks[5].Requirement != "predikat" || checks[5].Outcome != selection.Unknown {
+			t.Errorf("eligibility %+v %v", checks, err)
+		}
+		if stored, err := db.SelectionEligibility(o.panel(0), a, s.ID, cands[0].ID); err != nil || len(stored) != 6 || stored[3].Reason != checks[3].Reason {
+			t.Errorf("stored eligibility %+v %v", stored, err)
+		}
 		panel, err := db.SelectionPanel(o.panel(1), a, s.ID)
 		if err != nil || len(panel.Members) != 3 || len(panel.Problems) != 0 || !panel.Members[0].EthicsAccepted() {
 			t.Fatalf("panel %+v %v", panel, err)
