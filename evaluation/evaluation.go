@@ -359,6 +359,11 @@ type JPTIndex struct {
 	Unverified bool           `json:"unverified"`
 	Dimensions []JPTDimension `json:"dimensions"`
 	Bands      []Category     `json:"bands"` // ascending by Min
+	// MinAnnouncementDays is the shortest announcement that counts (15
+	// calendar days, [I] §5.6); ReportWithinDays is how soon after a
+	// selection ends its report must reach the supervisor to be on time.
+	MinAnnouncementDays int `json:"minAnnouncementDays"`
+	ReportWithinDays    int `json:"reportWithinDays"`
 }
 
 // JPTDimension is one dimension of the JPT index: its weight (the points it
@@ -372,9 +377,13 @@ type JPTDimension struct {
 	Indicators []JPTIndicator `json:"indicators"`
 }
 
-// JPTIndicator is one item of a JPT-index dimension, scored 0..Max.
+// JPTIndicator is one item of a JPT-index dimension, scored 0..Max. When
+// Measure names a JPTMeasure the score is computed from the selection
+// records (Max × the share of selections that meet it); otherwise the
+// evaluator gives it.
 type JPTIndicator struct {
-	Code string `json:"code"`
-	Text string `json:"text"`
-	Max  Score  `json:"max"`
+	Code    string     `json:"code"`
+	Text    string     `json:"text"`
+	Max     Score      `json:"max"`
+	Measure JPTMeasure `json:"measure,omitempty"`
 }

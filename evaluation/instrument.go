@@ -124,12 +124,16 @@ func position(b []byte, offset int64) (line, col int) {
 
 // WriteInstrument writes the instrument as the JSON file ReadInstrument
 // reads: indented, scores as decimal strings ("3.5"), never floats.
-func WriteInstrument(w io.Writer, in *Instrument) error {
+func WriteInstrument(w io.Writer, in *Instrument) error { return writeJSON(w, in) }
+
+// writeJSON writes v as an instrument file: indented by one space, text
+// unescaped (rubric text keeps its "&" and "<").
+func writeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", " ")
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(in); err != nil {
-		return fmt.Errorf("evaluation.WriteInstrument: %w", err)
+	if err := enc.Encode(v); err != nil {
+		return fmt.Errorf("evaluation: writing an instrument file: %w", err)
 	}
 	return nil
 }

@@ -1,0 +1,138 @@
+package evaluation
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+	"testing"
+	"time"
+
+	"merit"
+)
+
+// pontianakLike generates five selections of a year: every panel by the
+// rules, announced 21 days, every stage done; one selection has a stage
+// result unpublished and one report came 45 days after the end.
+func pontianakLike() []JPTSelection {
+	var out []JPTSelection
+	for i := range 5 {
+		ended := merit.NewDate(2023, time.March+time.Month(i), 10)
+		s := JPTSelection{
+			Code: fmt.Sprintf("ST-2023-%d", i+1), PanelByRules: true, AnnouncementDays: 21,
+			StagesPlanned: 5, StagesDone: 5, StagesPublished: 5, ConflictsAll: true,
+			Ended: ended, Reported: merit.DateOf(ended.Time().AddDate(0, 0, 14)),
+		}
+		if i == 1 {
+			s.StagesPublished = 4
+		}
+		if i == 3 {
+			s.Reported = merit.DateOf(ended.Time().AddDate(0, 0, 45))
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func TestJPTIndexPontianak(t *testing.T) {
+	x := SeedJPT()
+	if !x.Unverified {
+		t.Error("the JPT index must be flagged unverified (§2)")
+	}
+	in := JPTInputs{Selections: pontianakLike(), Evaluator: map[string]Score{
+		"koordinasi": Points(8), "laporan_lengkap": Points(4), "inovasi": mustScore(t, "6.7"), "pelanggaran": 0,
+	}}
+	r, err := x.Compute(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Total.String() != "83.7" || r.Band.Code != "baik" || !r.Band.Award {
+		t.Errorf("Pontianak-like: %s %s, want 83.7 baik (awarded)", r.Total, r.Band.Code)
+	}
+	points := map[string]string{}
+	for _, d := range r.Dimensions {
+		points[d.Code] = d.Points.String()
+		for _, ir := range d.Indicators {
+			if ir.Code == "publikasi" && (ir.Met != 4 || ir.Of != 5 || ir.Source != "records" || ir.Score.String() != "8") {
+				t.Errorf("publikasi: %+v, want 4 of 5 from records = 8", ir)
+			}
+			if ir.Code == "inovasi" && ir.Source != "evaluator" {
+				t.Errorf("inovasi source %s", ir.Source)
+			}
+		}
+	}
+	want := map[string]string{"persiapan": "23", "pelaksanaan": "38", "pelaporan": "16", "inovasi": "6.7", "pelanggaran": "0"}
+	for k, v := range want {
+		if points[k] != v {
+			t.Errorf("%s: %s points, want %s", k, points[k], v)
+		}
+	}
+
+	// Two proven violations deduct 10 points (weight 20 over a maximum of 4).
+	in.Evaluator["pelanggaran"] = Points(2)
+	if r, _ := x.Compute(in); r.Total.String() != "73.7" || r.Band.Code != "cukup" {
+		t.Errorf("two violations: %s %s, want 73.7 cukup", r.Total, r.Band.Code)
+	}
+	// The evaluator overrides a measured indicator.
+	in.Evaluator["pelanggaran"], in.Evaluator["publikasi"] = 0, Points(10)
+	if r, _ := x.Compute(in); r.Total.String() != "85.7" {
+		t.Errorf("override publikasi: %s, want 85.7", r.Total)
+	}
+}
+
+func TestJPTIndexBandsAndErrors(t *testing.T) {
+	x := SeedJPT()
+	for _, tc := range []struct{ s, band string }{
+		{"0", "kurang"}, {"69.99", "kurang"}, {"70", "cukup"}, {"79.9", "cukup"}, {"80", "baik"},
+		{"82.58", "baik"}, {"89.99", "baik"}, {"90", "sangat-baik"}, {"100", "sangat-baik"},
+	} {
+		if c, _ := categoryOf(x.Bands, mustScore(t, tc.s)); c.Code != tc.band {
+			t.Errorf("band(%s) = %s, want %s", tc.s, c.Code, tc.band)
+		}
+	}
+	_, err := x.Compute(JPTInputs{Evaluator: map[string]Score{"koordinasi": Points(11), "nope": 0}})
+	f := fieldsOf(err)
+	for _, want := range []string{"evaluator.koordinasi=field.range", "evaluator.nope=evaluation.err.unknown_indicator",
+		"evaluator.pansel=evaluation.err.jpt_no_records", "evaluator.inovasi=field.required"} {
+		if !slices.Contains(f, want) {
+			t.Errorf("missing %s in %v", want, f)
+		}
+	}
+	// Many violations never take the index below 0.
+	all := map[string]Score{}
+	for _, d := range x.Dimensions {
+		for _, ind := range d.Indicators {
+			all[ind.Code] = 0
+		}
+	}
+	all["pelanggaran"] = Points(4)
+	if r, err := x.Compute(JPTInputs{Evaluator: all}); err != nil || r.Total != 0 {
+		t.Errorf("floor: %s, %v", r.Total, err)
+	}
+}
+
+func TestJPTIndexValidate(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		edit  func(x *JPTIndex)
+		field string
+	}{
+		{"weights", func(x *JPTIndex) { x.Dimensions[0].Weight = Points(30) }, "dimensions=evaluation.err.weights"},
+		{"sign", func(x *JPTIndex) { x.Dimensions[4].Sign = 0 }, "dimensions[4].sign=evaluation.err.sign"},
+		{"measure", func(x *JPTIndex) { x.Dimensions[0].Indicators[0].Measure = "x" }, "dimensions[0].indicators[0].measure=evaluation.err.measure"},
+		{"duplicate", func(x *JPTIndex) { x.Dimensions[1].Indicators[0].Code = "pansel" }, "dimensions[1].indicators[0].code=evaluation.err.duplicate_code"},
+		{"bands", func(x *JPTIndex) { x.Bands[1].Min = 0 }, "bands[1].min=evaluation.err.category_order"},
+	} {
+		x := SeedJPT()
+		tc.edit(x)
+		if f := fieldsOf(x.Validate()); !slices.Contains(f, tc.field) {
+			t.Errorf("%s: %v, want %s", tc.name, f, tc.field)
+		}
+	}
+	var buf bytes.Buffer
+	if err := WriteJPTIndex(&buf, SeedJPT()); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ReadJPTIndex(&buf); err != nil {
+		t.Errorf("round trip: %v", err)
+	}
+}
