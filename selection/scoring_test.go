@@ -48,9 +48,9 @@ func TestResults(t *testing.T) {
 		members  int
 	}{
 		{"mean of three", Mean, one, [][]performance.Hundredths{{80_00}, {70_00}, {90_00}}, 80_00, 3},
-		{"mean rounded down", Mean, one, [][]performance.Hundredths{{80_00}, {70_00}, {90_01}}, 80_00, 3},    // 80.0033
-		{"mean rounded up", Mean, one, [][]performance.Hundredths{{80_00}, {70_01}, {90_01}}, 80_01, 3},      // 80.0067
-		{"half rounded up", Mean, one, [][]performance.Hundredths{{70_01}, {70_00}}, 70_01, 2},               // 70.005
+		{"mean rounded down", Mean, one, [][]performance.Hundredths{{80_00}, {70_00}, {90_01}}, 80_00, 3}, // 80.0033
+		{"mean rounded up", Mean, one, [][]performance.Hundredths{{80_00}, {70_01}, {90_01}}, 80_01, 3},   // 80.0067
+		{"half rounded up", Mean, one, [][]performance.Hundredths{{70_01}, {70_00}}, 70_01, 2},            // 70.005
 		{"normalised to 100", Mean, []Criterion{{Code: "a", Max: 50_00}, {Code: "b", Max: 100_00}}, [][]performance.Hundredths{{25_00, 50_00}}, 50_00, 1},
 		{"out of 10", Mean, []Criterion{{Code: "a", Max: 10_00}}, [][]performance.Hundredths{{7_50}, {8_00}}, 77_50, 2},
 		{"trimmed mean of five", TrimmedMean, one, [][]performance.Hundredths{{10_00}, {80_00}, {80_00}, {80_00}, {100_00}}, 80_00, 3},
