@@ -144,6 +144,13 @@ func (r *Record) CheckScore(sc Score) error {
 	case Conflicted(r.Conflicts, m.ID, c.ID):
 		return merit.Errorf(merit.KindForbidden, op, "selection.err.conflict_of_interest")
 	}
+	return checkValue(st, sc)
+}
+
+// checkValue checks that a score names a criterion of the stage and lies
+// between 0 and its maximum.
+func checkValue(st *Stage, sc Score) error {
+	const op = "selection.Stage.checkValue"
 	i := slices.IndexFunc(st.Criteria, func(cr Criterion) bool { return cr.Code == sc.Criterion })
 	if i < 0 {
 		return merit.Invalid(op, merit.FieldError{Field: "criterion", Code: "field.unknown_ref", Value: sc.Criterion})
