@@ -214,8 +214,16 @@ func (db *DB) AcceptSelectionEthics(ctx context.Context, agencyID, selectionID, 
 // DeclareSelectionConflict records a member's conflict of interest with a
 // candidate (by the member or the secretariat), audited; from then on the
 // member cannot score that candidate. Declaring it again changes the reason.
+// MemberID 0 is the signed-in member themself.
 func (db *DB) DeclareSelectionConflict(ctx context.Context, agencyID int64, c *selection.Conflict) error {
 	const op = "sqldb.DeclareSelectionConflict"
+	if c.MemberID == 0 {
+		own, err := selectionAccess(ctx, db.read, merit.PermSelectionScore, agencyID, c.SelectionID)
+		if err != nil {
+			return err
+		}
+		c.MemberID = own
+	}
 	if err := c.Validate(); err != nil {
 		return err
 	}

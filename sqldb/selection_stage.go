@@ -73,6 +73,10 @@ func (db *DB) AdvanceSelectionStage(ctx context.Context, agencyID, selectionID, 
 	if _, err := selectionAccess(ctx, db.read, merit.PermSelectionManage, agencyID, selectionID); err != nil {
 		return nil, err
 	}
+	if to == selection.StagePublished {
+		st, _, err := db.PublishSelectionStage(ctx, agencyID, selectionID, stageID)
+		return st, err
+	}
 	var st *selection.Stage
 	err := db.writeTx(ctx, func(tx *Tx) error {
 		r, err := loadRecord(ctx, tx, agencyID, selectionID)
@@ -182,4 +186,66 @@ func (db *DB) StageProgress(ctx context.Context, agencyID, selectionID, stageID 
 		return nil, err
 	}
 	return r.Missing(stageID), nil
+}
+
+// StageResults returns a scored stage's results per eligible candidate
+// (selection.Record.Results), for a reader of the selection.
+func (db *DB) StageResults(ctx context.Context, agencyID, selectionID, stageID int64) ([]selection.StageResult, error) {
+	const op = "sqldb.StageResults"
+	if err := merit.Authorize(ctx, merit.PermSelectionRead, agencyID); err != nil {
+		return nil, err
+	}
+	r, err := loadRecord(ctx, db.read, agencyID, selectionID)
+	if err != nil {
+		return nil, translate(op, err)
+	}
+	return r.Results(stageID)
+}
+
+// SelectionRankings returns each post's ranking over the weighted stages
+// (selection.Record.Rankings, with the stated tie rule), the top three
+// first, for a reader of the selection (the PPK among them).
+func (db *DB) SelectionRankings(ctx context.Context, agencyID, selectionID int64) ([]selection.Ranking, error) {
+	const op = "sqldb.SelectionRankings"
+	if err := merit.Authorize(ctx, merit.PermSelectionRead, agencyID); err != nil {
+		return nil, err
+	}
+	r, err := loadRecord(ctx, db.read, agencyID, selectionID)
+	if err != nil {
+		return nil, translate(op, err)
+	}
+	return r.Rankings()
+}
+
+// DecideSelection records the PPK's choice of one of a post's top three
+// with the reason (selection.Record.Decide: every weighted stage
+// published, one decision per post); when every post is decided the
+// selection is decided. Audited.
+func (db *DB) DecideSelection(ctx context.Context, agencyID int64, d *selection.Decision) error {
+	const op = "sqldb.DecideSelection"
+	if _, err := selectionAccess(ctx, db.read, merit.PermSelectionDecide, agencyID, d.SelectionID); err != nil {
+		return err
+	}
+	return translate(op, db.writeTx(ctx, func(tx *Tx) error {
+		r, err := loadRecord(ctx, tx, agencyID, d.SelectionID)
+		if err != nil {
+			return err
+		}
+		d.DecidedBy, d.DecidedAt = actorID(ctx), tx.now
+		if err := r.Decide(*d); err != nil {
+			return err
+		}
+		*d = r.Decisions[len(r.Decisions)-1]
+		if _, err := tx.ExecContext(ctx, `INSERT INTO selection_decision (agency_id, post_id, selection_id, candidate_id, reason, decided_by, decided_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7)`, agencyID, d.PostID, d.SelectionID, d.CandidateID, d.Reason, d.DecidedBy, d.DecidedAt); err != nil {
+			return err
+		}
+		if r.Selection.Status == selection.StatusDecided {
+			if _, err := tx.ExecContext(ctx, `UPDATE selection SET status = $3, updated_at = $4 WHERE agency_id = $1 AND id = $2`,
+				agencyID, d.SelectionID, r.Selection.Status, tx.now); err != nil {
+				return err
+			}
+		}
+		return tx.audit(ctx, agencyID, "decide", "selection", d.SelectionID, nil, d)
+	}))
 }
