@@ -51,9 +51,10 @@ func (o *selOrg) panel(i int) context.Context {
 		Grants: []merit.Grant{{AgencyID: o.agency.ID, Role: merit.RolePanel}}})
 }
 
-// draft returns a valid draft selection of both posts with the default plan.
-func (o *selOrg) draft() *selection.Selection {
-	s := selection.New(o.agency.ID, selection.Pratama, "Seleksi Terbuka JPT Pratama 2026")
+// draft returns a valid draft selection of both posts with the default
+// plan and the optional stages asked for.
+func (o *selOrg) draft(optional ...selection.StageKind) *selection.Selection {
+	s := selection.New(o.agency.ID, selection.Pratama, "Seleksi Terbuka JPT Pratama 2026", optional...)
 	s.LegalBasis = "Keputusan Wali Kota Nomor 800/1/2026"
 	s.RegistrationOpen, s.RegistrationClose = merit.MustDate("2026-03-02"), merit.MustDate("2026-03-16")
 	s.Panel = selection.PanelRule{Min: 3, Max: 9, Odd: true, MaxInternalPercent: 45}
@@ -140,15 +141,16 @@ func TestSelectionCreateUpdateAnnounce(t *testing.T) {
 	})
 }
 
-// running creates and announces a selection of o's first post with a
+// running creates and announces a selection of o's first post (with the
+// optional stages asked for) with a
 // panel of three (P1 ketua internal on account panelUserIDs[0], P2
 // external, P3 academic, each on their account), who accept the code of
 // ethics, and three internal candidates (NIP sequence 1–3) registered for
 // the post. It returns the selection and the panel.
-func (o *selOrg) running(t *testing.T, db *sqldb.DB) (*selection.Selection, []selection.Member, []selection.Candidate) {
+func (o *selOrg) running(t *testing.T, db *sqldb.DB, optional ...selection.StageKind) (*selection.Selection, []selection.Member, []selection.Candidate) {
 	t.Helper()
 	a := o.agency.ID
-	s := o.draft()
+	s := o.draft(optional...)
 	s.Posts = s.Posts[:1]
 	if err := db.CreateSelection(o.secretariat, s); err != nil {
 		t.Fatal(err)
@@ -300,6 +302,78 @@ func TestSelectionPanelCandidatesAndScores(t *testing.T) {
 		// 3 candidates x 3 members x 2 criteria, less P2 on the third (2), less the two entered.
 		if err != nil || len(missing) != 18-2-2 {
 			t.Errorf("missing %d, %v", len(missing), err)
+		}
+	})
+}
+
+func TestSelectionPublicComments(t *testing.T) {
+	testdb.Run(t, func(t *testing.T, db *sqldb.DB) {
+		o := newSelOrg(t, db, "kota-ujipublik")
+		a := o.agency.ID
+		s, _, cands := o.running(t, db, selection.UjiPublik)
+		public := context.Background()
+		comment := &selection.Comment{SelectionID: s.ID, CandidateID: cands[0].ID, Name: "Warga", Text: "Beliau dikenal jujur."}
+		if err := db.SubmitSelectionComment(public, a, comment); merit.KindOf(err) != merit.KindConflict {
+			t.Errorf("comment before uji publik: %v", err)
+		}
+		admin := s.Stages[0]
+		for _, to := range []selection.StageStatus{selection.StageOpen} {
+			if _, err := db.AdvanceSelectionStage(o.secretariat, a, s.ID, admin.ID, to); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for i, c := range cands {
+			status, note := selection.CandidateQualified, ""
+			if i == 2 {
+				status, note = selection.CandidateUnqualified, "usia melebihi batas"
+			}
+			if _, err := db.DecideSelectionCandidate(o.secretariat, a, s.ID, c.ID, status, note); err != nil {
+				t.Fatal(err)
+			}
+		}
+		uji, ok := s.Stage(selection.UjiPublik)
+		if !ok {
+			t.Fatal("no uji publik stage")
+		}
+		if _, err := db.AdvanceSelectionStage(o.secretariat, a, s.ID, uji.ID, selection.StageOpen); err != nil {
+			t.Fatal(err)
+		}
+		short, err := db.PublicShortlist(public, a, s.ID)
+		if err != nil || len(short) != 2 || short[0].RegNo != cands[0].RegNo {
+			t.Fatalf("shortlist %+v %v", short, err)
+		}
+		if err := db.SubmitSelectionComment(public, a, &selection.Comment{SelectionID: s.ID, CandidateID: cands[2].ID, Name: "Warga",
+			Text: "x"}); merit.KindOf(err) != merit.KindNotFound {
+			t.Errorf("comment on an unqualified candidate: %v", err)
+		}
+		if err := db.SubmitSelectionComment(public, a, &selection.Comment{SelectionID: s.ID, CandidateID: cands[0].ID}); merit.KindOf(err) != merit.KindInvalid {
+			t.Errorf("empty comment: %v", err)
+		}
+		if err := db.SubmitSelectionComment(public, a, comment); err != nil {
+			t.Fatal(err)
+		}
+		spam := &selection.Comment{SelectionID: s.ID, CandidateID: cands[1].ID, Name: "Anonim", Text: "iklan"}
+		if err := db.SubmitSelectionComment(public, a, spam); err != nil {
+			t.Fatal(err)
+		}
+		if seen, _ := db.SelectionComments(o.panel(0), a, s.ID); len(seen) != 0 {
+			t.Errorf("panel sees unmoderated comments: %+v", seen)
+		}
+		if _, err := db.ModerateSelectionComment(o.panel(0), a, s.ID, comment.ID, selection.CommentApproved); merit.KindOf(err) != merit.KindForbidden {
+			t.Errorf("panel moderates: %v", err)
+		}
+		if _, err := db.ModerateSelectionComment(o.secretariat, a, s.ID, comment.ID, selection.CommentApproved); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.ModerateSelectionComment(o.secretariat, a, s.ID, spam.ID, selection.CommentRejected); err != nil {
+			t.Fatal(err)
+		}
+		seen, err := db.SelectionComments(o.panel(0), a, s.ID)
+		if err != nil || len(seen) != 1 || seen[0].Text != comment.Text {
+			t.Errorf("panel sees %+v %v", seen, err)
+		}
+		if all, _ := db.SelectionComments(o.secretariat, a, s.ID); len(all) != 2 {
+			t.Errorf("secretariat sees %d", len(all))
 		}
 	})
 }
