@@ -59,12 +59,19 @@ func (in *Instrument) Result(levels Levels) (Result, error) {
 // have one. These, and only these, make the official score.
 func (a *Assessment) VerifiedLevels() Levels {
 	out := make(Levels, len(a.Entries))
+	a.verifiedInto(out)
+	return out
+}
+
+// verifiedInto fills l (emptied first) with the verified levels, so the
+// ranking reuses one map for every agency.
+func (a *Assessment) verifiedInto(l Levels) {
+	clear(l)
 	for _, e := range a.Entries {
 		if e.VerifiedLevel != 0 {
-			out[e.Indicator] = e.VerifiedLevel
+			l[e.Indicator] = e.VerifiedLevel
 		}
 	}
-	return out
 }
 
 // SelfLevels returns the agency's own levels, for the team's preview and the
@@ -86,6 +93,11 @@ func (a *Assessment) SelfLevels() Levels {
 // On the 2025 framework the survey score and violations of the assessment
 // enter through Index.
 func (a *Assessment) Official(in *Instrument) (Result, error) {
+	return a.official(in, make(Levels, len(a.Entries)))
+}
+
+// official is Official with a scratch map for the levels.
+func (a *Assessment) official(in *Instrument, scratch Levels) (Result, error) {
 	const op = "evaluation.Assessment.Official"
 	if in.Ref() != a.Instrument {
 		return Result{}, merit.Invalid(op, merit.FieldError{Field: "instrument", Code: "evaluation.err.instrument_mismatch", Value: a.Instrument.String(), Args: []any{in.Ref().String()}})
@@ -93,8 +105,9 @@ func (a *Assessment) Official(in *Instrument) (Result, error) {
 	if a.Status != Verified && a.Status != Ditetapkan {
 		return Result{}, merit.Invalid(op, merit.FieldError{Field: "status", Code: "evaluation.err.not_verified", Value: string(a.Status)})
 	}
+	a.verifiedInto(scratch)
 	if in.Survey != nil {
-		return in.Index(a.VerifiedLevels(), a.SurveyScore, a.Violations)
+		return in.Index(scratch, a.SurveyScore, a.Violations)
 	}
-	return in.Result(a.VerifiedLevels())
+	return in.Result(scratch)
 }
