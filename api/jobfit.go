@@ -52,7 +52,7 @@ func jobFitDate(s string) (merit.Date, error) {
 	d, err := merit.ParseDate(s)
 	if err != nil {
 		var fs merit.Fields
-		fs.Add("on", "field.date", s)
+		fs.Add("on", "field.not_a_date", s)
 		return d, fs.Err("api.jobFitDate")
 	}
 	return d, nil

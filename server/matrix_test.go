@@ -72,6 +72,9 @@ func unitScoped(route string) bool {
 // web page (web.Routes) and per API operation (docs/openapi.json). A route
 // missing here fails the test with its name.
 var accessRules = map[string]merit.Permission{
+	"GET /a/{agency}/jobfit":       merit.PermSelectionRead,
+	"POST /a/{agency}/jobfit":      merit.PermSelectionManage,
+	"GET /a/{agency}/jobfit/{run}": merit.PermSelectionRead,
 	// Job fit (issue 6, regulations.md §5.7): selection readers compute and
 	// read runs; keeping a run is the selection secretariat's.
 	"GET /api/v1/agencies/{agency}/jobfit/posts":      merit.PermSelectionRead,

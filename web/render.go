@@ -153,6 +153,7 @@ type perms struct {
 	Audit                 bool // the agency's audit search: admins
 	Competency            bool // the competency and assessment pages
 	Users                 bool // the agency's accounts: admins and platform admins
+	Selection             bool // open selection and job fit: selection readers
 }
 
 // funcs returns the template functions bound to a language.
@@ -266,6 +267,7 @@ func (h *handler) render(w http.ResponseWriter, r *http.Request, status int, nam
 			Export: a.Can(merit.PermExport, p.Agency.ID), Audit: a.Can(merit.PermManageUsers, p.Agency.ID),
 			Competency: a.Can(merit.PermCompetencyRead, p.Agency.ID)}
 		p.Can.Users = merit.AuthorizeUsers(r.Context(), p.Agency.ID) == nil
+		p.Can.Selection = a.Can(merit.PermSelectionRead, p.Agency.ID)
 		if p.User != nil {
 			for _, g := range p.User.Grants {
 				if g.AgencyID == p.Agency.ID {
