@@ -41,6 +41,9 @@ func (db *DB) Migrate(ctx context.Context) (int, error) {
 	db.refMu.Lock()
 	db.ref = nil // reference data may have changed
 	db.refMu.Unlock()
+	if err := db.seedInstruments(ctx); err != nil {
+		return len(res), fmt.Errorf("sqldb.Migrate: %w", err)
+	}
 	return len(res), db.Optimize(ctx)
 }
 

@@ -24,34 +24,40 @@ func (db *DB) SaveMeritResult(ctx context.Context, m *succession.MeritResult) er
 	if a := merit.ActorFrom(ctx); a != nil {
 		m.CreatedBy = a.Username
 	}
-	return translate(op, db.writeTx(ctx, func(tx *Tx) error {
-		results, err := findMeritResults(ctx, tx, m.AgencyID)
-		if err != nil {
+	return translate(op, db.writeTx(ctx, func(tx *Tx) error { return tx.saveMeritResult(ctx, m) }))
+}
+
+// saveMeritResult records a validated merit result in the transaction,
+// replacing that year's, with its audit entry: the agency admin's entry
+// above and the merit evaluation's penetapan (sqldb/evaluation_assessment.go)
+// both write through it.
+func (tx *Tx) saveMeritResult(ctx context.Context, m *succession.MeritResult) error {
+	results, err := findMeritResults(ctx, tx, m.AgencyID)
+	if err != nil {
+		return err
+	}
+	m.CreatedAt = tx.now
+	for _, old := range results {
+		if old.Year != m.Year {
+			continue
+		}
+		m.ID = old.ID
+		if _, err := tx.ExecContext(ctx, `UPDATE merit_result SET score = $3, category = $4, decree = $5, decided_on = $6,
+			source = $7, created_at = $8, created_by = $9 WHERE agency_id = $1 AND id = $2`,
+			m.AgencyID, m.ID, m.Score, m.Category, m.Decree, m.DecidedOn, m.Source, m.CreatedAt, m.CreatedBy); err != nil {
 			return err
 		}
-		m.CreatedAt = tx.now
-		for _, old := range results {
-			if old.Year != m.Year {
-				continue
-			}
-			m.ID = old.ID
-			if _, err := tx.ExecContext(ctx, `UPDATE merit_result SET score = $3, category = $4, decree = $5, decided_on = $6,
-				source = $7, created_at = $8, created_by = $9 WHERE agency_id = $1 AND id = $2`,
-				m.AgencyID, m.ID, m.Score, m.Category, m.Decree, m.DecidedOn, m.Source, m.CreatedAt, m.CreatedBy); err != nil {
-				return err
-			}
-			return tx.audit(ctx, m.AgencyID, merit.AuditUpdate, "merit_result", m.ID, old, m)
-		}
-		if m.ID, err = tx.nextID(ctx, "merit_result"); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO merit_result (agency_id, id, year, score, category, decree, decided_on, source, created_at, created_by)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`, m.AgencyID, m.ID, m.Year, m.Score, m.Category, m.Decree, m.DecidedOn,
-			m.Source, m.CreatedAt, m.CreatedBy); err != nil {
-			return err
-		}
-		return tx.audit(ctx, m.AgencyID, merit.AuditCreate, "merit_result", m.ID, nil, m)
-	}))
+		return tx.audit(ctx, m.AgencyID, merit.AuditUpdate, "merit_result", m.ID, old, m)
+	}
+	if m.ID, err = tx.nextID(ctx, "merit_result"); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO merit_result (agency_id, id, year, score, category, decree, decided_on, source, created_at, created_by)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`, m.AgencyID, m.ID, m.Year, m.Score, m.Category, m.Decree, m.DecidedOn,
+		m.Source, m.CreatedAt, m.CreatedBy); err != nil {
+		return err
+	}
+	return tx.audit(ctx, m.AgencyID, merit.AuditCreate, "merit_result", m.ID, nil, m)
 }
 
 // FindMeritResults returns the agency's merit results, newest year first.
