@@ -315,10 +315,17 @@ func (in *Instrument) Category(total Score) (Category, bool) {
 }
 
 func categoryOf(cats []Category, s Score) (Category, bool) {
-	for i := len(cats) - 1; i >= 0; i-- {
-		if s >= cats[i].Min {
-			return cats[i], true
-		}
+	if i := categoryIndex(cats, s); i >= 0 {
+		return cats[i], true
 	}
 	return Category{}, false
+}
+
+// categoryIndex is the index of the category s falls in, or -1.
+func categoryIndex(cats []Category, s Score) int {
+	i := len(cats) - 1
+	for i >= 0 && s < cats[i].Min {
+		i--
+	}
+	return i
 }

@@ -232,3 +232,25 @@ func FuzzReadInstrument(f *testing.F) {
 		}
 	})
 }
+
+// TestSeedsCanonical: the shipped files are byte for byte what the export
+// writes, so an admin's exported and edited file diffs cleanly against them.
+func TestSeedsCanonical(t *testing.T) {
+	check := func(name string, write func(*bytes.Buffer) error) {
+		var buf bytes.Buffer
+		if err := write(&buf); err != nil {
+			t.Fatal(err)
+		}
+		b, err := seeds.ReadFile("instruments/" + name)
+		if name == "jpt/kasn-jpt.json" {
+			b, err = jptSeed, nil
+		}
+		if err != nil || !bytes.Equal(b, buf.Bytes()) {
+			t.Errorf("%s is not what WriteInstrument writes (%v)", name, err)
+		}
+	}
+	for _, in := range Seeds() {
+		check(string(in.Framework)+".json", func(b *bytes.Buffer) error { return WriteInstrument(b, in) })
+	}
+	check("jpt/kasn-jpt.json", func(b *bytes.Buffer) error { return WriteJPTIndex(b, SeedJPT()) })
+}

@@ -136,3 +136,38 @@ func TestJPTIndexValidate(t *testing.T) {
 		t.Errorf("round trip: %v", err)
 	}
 }
+
+// TestJPTCounts: the 2021 JPT award, 82 agencies of which 68 Baik and 14
+// Sangat Baik, counted per band from computed indices.
+func TestJPTCounts(t *testing.T) {
+	x := SeedJPT()
+	eval := func(innovation string) map[string]Score {
+		return map[string]Score{"koordinasi": Points(8), "laporan_lengkap": Points(4), "inovasi": mustScore(t, innovation), "pelanggaran": 0}
+	}
+	var totals []Score
+	for i := range 100 {
+		innovation := "6.7" // 83.7 Baik
+		switch {
+		case i < 14:
+			innovation = "14" // 91 Sangat Baik
+		case i >= 82:
+			innovation = "0" // 77 Cukup
+		}
+		r, err := x.Compute(JPTInputs{Selections: pontianakLike(), Evaluator: eval(innovation)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		totals = append(totals, r.Total)
+	}
+	got := map[string]int{}
+	awarded := 0
+	for _, c := range CountCategories(x.Bands, totals) {
+		got[c.Category.Code] = c.Count
+		if c.Category.Award {
+			awarded += c.Count
+		}
+	}
+	if got["sangat-baik"] != 14 || got["baik"] != 68 || got["cukup"] != 18 || got["kurang"] != 0 || awarded != 82 {
+		t.Errorf("counts %v awarded %d, want 14 sangat-baik, 68 baik, 18 cukup, 82 awarded", got, awarded)
+	}
+}

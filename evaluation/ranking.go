@@ -68,20 +68,35 @@ func Rank(in *Instrument, year int, assessments []Assessment) (*Ranking, error) 
 	slices.SortFunc(r.Rows, func(a, b Ranked) int {
 		return cmp.Or(cmp.Compare(b.Total, a.Total), cmp.Compare(a.AgencyID, b.AgencyID))
 	})
-	counts := map[string]int{}
+	totals := make([]Score, len(r.Rows))
 	for i := range r.Rows {
 		row := &r.Rows[i]
 		row.Rank = i + 1
 		if i > 0 && row.Total == r.Rows[i-1].Total {
 			row.Rank = r.Rows[i-1].Rank
 		}
-		counts[row.Category.Code]++
+		totals[i] = row.Total
 		if row.Category.Award {
 			r.Awards = append(r.Awards, *row)
 		}
 	}
-	for _, c := range in.Categories {
-		r.Counts = append(r.Counts, CategoryCount{Category: c, Count: counts[c.Code]})
-	}
+	r.Counts = CountCategories(in.Categories, totals)
 	return r, nil
+}
+
+// CountCategories counts the totals per category (or JPT-index band), in
+// category order with zeros included; totals below every category are not
+// counted. The evaluator's view shows it for the merit results (123 awarded
+// in 2021) and for the JPT index (68 Baik, 14 Sangat Baik).
+func CountCategories(cats []Category, totals []Score) []CategoryCount {
+	out := make([]CategoryCount, len(cats))
+	for i, c := range cats {
+		out[i].Category = c
+	}
+	for _, t := range totals {
+		if i := categoryIndex(cats, t); i >= 0 {
+			out[i].Count++
+		}
+	}
+	return out
 }
