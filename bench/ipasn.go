@@ -229,12 +229,16 @@ func ipasnSetup(ctx context.Context, db *sqldb.DB, n int, seed int64, today meri
 	if _, err := db.FindAgencyByCode(ctx, benchAgency); err == nil {
 		return nil, fmt.Errorf("agency %s exists but is incomplete (no ready marker): use an empty database", benchAgency)
 	}
+	started := time.Now()
 	a := &merit.Agency{Code: benchAgency, Name: "Benchmark IP ASN", Kind: "KOTA"}
 	if err := db.CreateAgency(ctx, a); err != nil {
 		return nil, err
 	}
 	var people []benchPerson
 	err := db.Bulk(ctx, a.ID, merit.PermImport, func(b *sqldb.Bulk) error {
+		// The riwayat of a thousand employees go in one AddHistories call
+		// (about 16,000 rows, INSERTs of 500 rows each).
+		var hist []merit.HistoryEntry
 		i := 0
 		for p := range demo.Employees(seed, n, today) {
 			e := p.Employee
@@ -253,15 +257,19 @@ func ipasnSetup(ctx context.Context, db *sqldb.DB, n int, seed int64, today meri
 			for j := range p.History {
 				p.History[j].EmployeeID = e.ID
 			}
-			if err := b.AddHistories(ctx, p.History); err != nil {
-				return err
-			}
+			hist = append(hist, p.History...)
 			people = append(people, benchPerson{e.ID, e.NIP, p.Jenis, e.PositionID})
-			if i++; i%100000 == 0 {
-				fmt.Fprintf(os.Stderr, "setup: %d employees written\n", i)
+			if i++; i%1000 == 0 {
+				if err := b.AddHistories(ctx, hist); err != nil {
+					return err
+				}
+				hist = hist[:0]
+			}
+			if i%100000 == 0 {
+				fmt.Fprintf(os.Stderr, "setup: %d employees written (%.0f s)\n", i, time.Since(started).Seconds())
 			}
 		}
-		return nil
+		return b.AddHistories(ctx, hist)
 	})
 	if err != nil {
 		return nil, err
@@ -276,7 +284,7 @@ func ipasnSetup(ctx context.Context, db *sqldb.DB, n int, seed int64, today meri
 				return err
 			}
 			if (i+1)%100000 == 0 {
-				fmt.Fprintf(os.Stderr, "setup: %d SKP written\n", i+1)
+				fmt.Fprintf(os.Stderr, "setup: %d SKP written (%.0f s)\n", i+1, time.Since(started).Seconds())
 			}
 		}
 		return nil
@@ -289,41 +297,46 @@ func ipasnSetup(ctx context.Context, db *sqldb.DB, n int, seed int64, today meri
 
 // benchCompetency gives every position held a standard in the national
 // managerial and socio-cultural competencies (IDs 1–9) and a quarter of the
-// employees an assessment.
+// employees an assessment, in one competency batch.
 func benchCompetency(ctx context.Context, db *sqldb.DB, agencyID int64, people []benchPerson, today merit.Date) error {
-	seen := map[int64]bool{}
-	for _, p := range people {
-		if seen[p.posID] {
-			continue
+	standards, assessments := 0, 0
+	err := db.CompetencyBatch(ctx, agencyID, func(b *sqldb.CompetencyBatch) error {
+		seen := map[int64]bool{}
+		for _, p := range people {
+			if seen[p.posID] {
+				continue
+			}
+			seen[p.posID] = true
+			level := uint8(2)
+			if ipasn.GroupOf(p.jenis) == ipasn.Managerial {
+				level = 3
+			}
+			s := &competency.Standard{PositionID: p.posID}
+			for id := int64(1); id <= 9; id++ {
+				s.Requirements = append(s.Requirements, competency.Requirement{CompetencyID: id, Level: level})
+			}
+			if err := b.Standard(ctx, s); err != nil {
+				return err
+			}
+			standards++
 		}
-		seen[p.posID] = true
-		level := uint8(2)
-		if ipasn.GroupOf(p.jenis) == ipasn.Managerial {
-			level = 3
+		for _, p := range people {
+			if hash01(p.nip+"a") >= 0.25 {
+				continue
+			}
+			x := &competency.Assessment{EmployeeID: p.id, Date: merit.NewDate(today.Year()-1, 3, 1),
+				Body: "UPT Penilaian Kompetensi BKD Provinsi Jawa Tengah", Potential: 60}
+			for id := int64(1); id <= 9; id++ {
+				x.Levels = append(x.Levels, competency.Level{CompetencyID: id, Level: uint8(1 + hash01(fmt.Sprint(p.nip, id))*4)})
+			}
+			if err := b.Assessment(ctx, x); err != nil {
+				return err
+			}
+			assessments++
 		}
-		s := &competency.Standard{AgencyID: agencyID, PositionID: p.posID}
-		for id := int64(1); id <= 9; id++ {
-			s.Requirements = append(s.Requirements, competency.Requirement{CompetencyID: id, Level: level})
-		}
-		if err := db.SaveStandard(ctx, s); err != nil {
-			return err
-		}
-	}
-	fmt.Fprintf(os.Stderr, "setup: %d standards written\n", len(seen))
-	var as []*competency.Assessment
-	for _, p := range people {
-		if hash01(p.nip+"a") >= 0.25 {
-			continue
-		}
-		x := &competency.Assessment{AgencyID: agencyID, EmployeeID: p.id, Date: merit.NewDate(today.Year()-1, 3, 1),
-			Body: "UPT Penilaian Kompetensi BKD Provinsi Jawa Tengah", Potential: 60}
-		for id := int64(1); id <= 9; id++ {
-			x.Levels = append(x.Levels, competency.Level{CompetencyID: id, Level: uint8(1 + hash01(fmt.Sprint(p.nip, id))*4)})
-		}
-		as = append(as, x)
-	}
-	_, _, err := db.ImportAssessments(ctx, agencyID, as, false)
-	fmt.Fprintf(os.Stderr, "setup: %d assessments written\n", len(as))
+		return nil
+	})
+	fmt.Fprintf(os.Stderr, "setup: %d standards and %d assessments written\n", standards, assessments)
 	return err
 }
 

@@ -94,13 +94,16 @@ func (tx *Tx) insertAssessment(ctx context.Context, a *competency.Assessment) er
 }
 
 func (tx *Tx) insertLevels(ctx context.Context, a *competency.Assessment) error {
-	for _, l := range a.Levels {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO assessment_level (agency_id, assessment_id, competency_id, level) VALUES ($1, $2, $3, $4)`,
-			a.AgencyID, a.ID, l.CompetencyID, l.Level); err != nil {
-			return err
-		}
+	if len(a.Levels) == 0 {
+		return nil
 	}
-	return nil
+	// One statement for all the levels (a handful to a few dozen rows).
+	args := make([]any, 0, 4*len(a.Levels))
+	for _, l := range a.Levels {
+		args = append(args, a.AgencyID, a.ID, l.CompetencyID, l.Level)
+	}
+	_, err := tx.ExecContext(ctx, valuesSQL(`INSERT INTO assessment_level (agency_id, assessment_id, competency_id, level) VALUES `, 4, len(a.Levels)), args...)
+	return err
 }
 
 // markCurrent sets assessment.current on the employee's newest assessment

@@ -25,8 +25,14 @@ func (tx *Tx) insertHistory(ctx context.Context, h *merit.HistoryEntry) error {
 	return err
 }
 
-const insertHistorySQL = `INSERT INTO employee_history (` + historyColumns + `)
-	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`
+// insertHistoryHead is the INSERT of history rows up to its VALUES; each row
+// has historyColumnCount values (historyArgs).
+const insertHistoryHead = `INSERT INTO employee_history (` + historyColumns + `) VALUES `
+
+// historyColumnCount is how many values historyArgs gives per row.
+const historyColumnCount = 13
+
+var insertHistorySQL = valuesSQL(insertHistoryHead, historyColumnCount, 1)
 
 func historyArgs(h *merit.HistoryEntry) []any {
 	return []any{h.AgencyID, h.ID, h.EmployeeID, h.Kind, h.Ref, h.Title, h.Place, h.Start, h.End, h.Hours, h.DocNumber, h.DocDate, h.CreatedAt}

@@ -121,6 +121,7 @@ func (db *DB) ipasnRefresh(ctx context.Context, agencyID int64, t *ipasn.Table, 
 		return head, err
 	}
 	err = db.writeTx(ctx, func(tx *Tx) error {
+		put := tx.putInputs()
 		for _, id := range ids {
 			in, ok, err := loadInput(ctx, tx, agencyID, id, ref)
 			if err != nil {
@@ -130,12 +131,12 @@ func (db *DB) ipasnRefresh(ctx context.Context, agencyID int64, t *ipasn.Table, 
 				continue // deleted: its input went with it
 			}
 			t.Prune(in)
-			if err := tx.putInput(ctx, agencyID, id, in); err != nil {
+			if err := put.add(ctx, agencyID, id, in.Education, in.Jenis, string(in.AppendFacts(nil))); err != nil {
 				return err
 			}
 			res.Refreshed++
 		}
-		return nil
+		return put.flush(ctx)
 	})
 	return head, err
 }
@@ -260,12 +261,21 @@ func scanIPASNSKP(rows *sql.Rows, k *ipasn.SKP) (int64, error) {
 	return id, nil
 }
 
-const putInputSQL = `INSERT INTO ipasn_input (agency_id, employee_id, education, jenis, facts) VALUES ($1, $2, $3, $4, $5)
-	ON CONFLICT (agency_id, employee_id) DO UPDATE SET education = excluded.education, jenis = excluded.jenis, facts = excluded.facts`
+// putInputHead and putInputTail store inputs, putInputColumns values each
+// (agency, employee, education, jenis, facts), through a rowWriter.
+const (
+	putInputHead    = `INSERT INTO ipasn_input (agency_id, employee_id, education, jenis, facts) VALUES `
+	putInputTail    = ` ON CONFLICT (agency_id, employee_id) DO UPDATE SET education = excluded.education, jenis = excluded.jenis, facts = excluded.facts`
+	putInputColumns = 5
+)
 
-func (tx *Tx) putInput(ctx context.Context, agencyID, employeeID int64, in *ipasn.Input) error {
-	_, err := tx.ExecContext(ctx, putInputSQL, agencyID, employeeID, in.Education, in.Jenis, string(in.AppendFacts(nil)))
-	return err
+// ipasnWriteRows is how many rows one statement of a recompute writes
+// (inputs, scores, fingerprints): at most 12 columns, 6,000 parameters.
+const ipasnWriteRows = 500
+
+// putInputs returns the writer of refreshed inputs.
+func (tx *Tx) putInputs() *rowWriter {
+	return tx.rows(putInputHead, putInputTail, putInputColumns, ipasnWriteRows)
 }
 
 // cursor walks query rows ordered by employee ID, one row ahead, for a
@@ -344,13 +354,8 @@ func (db *DB) refreshAllInputs(ctx context.Context, agencyID int64, t *ipasn.Tab
 		defer skps.close()
 		hist.advance()
 		skps.advance()
-		stmt, err := tx.PrepareContext(ctx, putInputSQL)
-		if err != nil {
-			return err
-		}
-		defer stmt.Close()
+		put := tx.putInputs()
 		var in ipasn.Input
-		var buf []byte
 		for emps.Next() {
 			var id int64
 			in.Reset()
@@ -360,8 +365,7 @@ func (db *DB) refreshAllInputs(ctx context.Context, agencyID int64, t *ipasn.Tab
 			hist.each(id, func(h *merit.HistoryEntry) { in.AddHistory(h, ref) })
 			skps.each(id, func(k *ipasn.SKP) { in.SKP = append(in.SKP, *k) })
 			t.Prune(&in)
-			buf = in.AppendFacts(buf[:0])
-			if _, err := stmt.ExecContext(ctx, agencyID, id, in.Education, in.Jenis, string(buf)); err != nil {
+			if err := put.add(ctx, agencyID, id, in.Education, in.Jenis, string(in.AppendFacts(nil))); err != nil {
 				return err
 			}
 			if n++; n%10000 == 0 {
@@ -369,6 +373,9 @@ func (db *DB) refreshAllInputs(ctx context.Context, agencyID int64, t *ipasn.Tab
 			}
 		}
 		if err := emps.Err(); err != nil {
+			return err
+		}
+		if err := put.flush(ctx); err != nil {
 			return err
 		}
 		progress("refresh", n, total)
@@ -482,42 +489,43 @@ func (db *DB) eachIPASNInput(ctx context.Context, agencyID, from, to int64, fn f
 	return rows.Err()
 }
 
-// writeScores stores the changed scores and their fingerprints.
+// writeScores stores the changed scores and their fingerprints, a few
+// hundred rows per statement.
 func (tx *Tx) writeScores(ctx context.Context, agencyID int64, on merit.Date, changed []scored, progress ipasnProgress) error {
-	if len(changed) == 0 {
-		return nil
-	}
-	put, err := tx.PrepareContext(ctx, `INSERT INTO ipasn_score (agency_id, employee_id, version, measured_on, kualifikasi,
-		kompetensi, kinerja, disiplin, total, category, reasons, computed_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+	put := tx.rows(`INSERT INTO ipasn_score (agency_id, employee_id, version, measured_on, kualifikasi,
+		kompetensi, kinerja, disiplin, total, category, reasons, computed_at) VALUES `, `
 		ON CONFLICT (agency_id, employee_id) DO UPDATE SET version = excluded.version, measured_on = excluded.measured_on,
 		kualifikasi = excluded.kualifikasi, kompetensi = excluded.kompetensi, kinerja = excluded.kinerja,
 		disiplin = excluded.disiplin, total = excluded.total, category = excluded.category, reasons = excluded.reasons,
-		computed_at = excluded.computed_at`)
-	if err != nil {
-		return err
-	}
-	defer put.Close()
-	hash, err := tx.PrepareContext(ctx, `UPDATE ipasn_input SET score_hash = $3 WHERE agency_id = $1 AND employee_id = $2`)
-	if err != nil {
-		return err
-	}
-	defer hash.Close()
+		computed_at = excluded.computed_at`, 12, ipasnWriteRows)
+	// The fingerprints join a VALUES list whose first row, typed and
+	// matching nothing, gives PostgreSQL the columns' type (its untyped
+	// parameters would be text); both engines name the columns column1...
+	hash := tx.rows(`UPDATE ipasn_input SET score_hash = v.column3
+		FROM (VALUES (CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS BIGINT)), `, `) AS v
+		WHERE ipasn_input.agency_id = v.column1 AND ipasn_input.employee_id = v.column2`, 3, ipasnWriteRows)
 	for i, c := range changed {
 		reasons, err := json.Marshal(c.res.Scores)
 		if err != nil {
 			return err
 		}
 		r := &c.res
-		if _, err := put.ExecContext(ctx, agencyID, c.id, r.Version, on, r.Scores[0].Points, r.Scores[1].Points,
+		if err := put.add(ctx, agencyID, c.id, r.Version, on, r.Scores[0].Points, r.Scores[1].Points,
 			r.Scores[2].Points, r.Scores[3].Points, r.Total, r.Category, string(reasons), tx.now); err != nil {
 			return err
 		}
-		if _, err := hash.ExecContext(ctx, agencyID, c.id, c.fp); err != nil {
+		if err := hash.add(ctx, agencyID, c.id, c.fp); err != nil {
 			return err
 		}
 		if (i+1)%10000 == 0 {
 			progress("write", i+1, len(changed))
 		}
+	}
+	if err := put.flush(ctx); err != nil {
+		return err
+	}
+	if err := hash.flush(ctx); err != nil {
+		return err
 	}
 	progress("write", len(changed), len(changed))
 	return nil

@@ -350,10 +350,10 @@ func (tx *Tx) saveSKP(ctx context.Context, r *raters, s *performance.SKP, auditI
 			s.RaterNIP, s.RaterName, s.RaterOverride, s.Note, s.Source, s.RatedBy, s.UpdatedAt}
 		if b != nil {
 			// A batch inserts many rows per statement (see SKPBatch.flush).
-			if err := b.queue(ctx, args); err != nil {
+			if err := b.pending.add(ctx, args...); err != nil {
 				return 0, err
 			}
-		} else if _, err := tx.ExecContext(ctx, insertSKPSQL(1), args...); err != nil {
+		} else if _, err := tx.ExecContext(ctx, valuesSQL(insertSKPHead, skpColumnCount, 1), args...); err != nil {
 			return 0, err
 		}
 		b.remember(s)
@@ -384,29 +384,13 @@ func (tx *Tx) saveSKP(ctx context.Context, r *raters, s *performance.SKP, auditI
 	return skpUpdated, tx.audit(ctx, s.AgencyID, merit.AuditUpdate, "skp", s.ID, old, s)
 }
 
-// skpColumnCount is how many columns insertSKPSQL writes per row.
-const skpColumnCount = 22
+// insertSKPHead is the INSERT of SKP rows up to its VALUES; each row has
+// skpColumnCount values.
+const insertSKPHead = `INSERT INTO skp (agency_id, id, employee_id, year, period, scheme, hasil_kerja, berakhlak, perilaku, legacy_score,
+		legacy_innovation, predikat, months, jenjang, rater_id, rater_nip, rater_name, rater_override, note, source, rated_by, updated_at) VALUES `
 
-// insertSKPSQL inserts n rows of skpColumnCount values each.
-func insertSKPSQL(n int) string {
-	var b strings.Builder
-	b.WriteString(`INSERT INTO skp (agency_id, id, employee_id, year, period, scheme, hasil_kerja, berakhlak, perilaku, legacy_score,
-		legacy_innovation, predikat, months, jenjang, rater_id, rater_nip, rater_name, rater_override, note, source, rated_by, updated_at) VALUES `)
-	for i := range n {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteByte('(')
-		for c := range skpColumnCount {
-			if c > 0 {
-				b.WriteString(", ")
-			}
-			b.WriteString("$" + strconv.Itoa(i*skpColumnCount+c+1))
-		}
-		b.WriteByte(')')
-	}
-	return b.String()
-}
+// skpColumnCount is how many values an SKP row of insertSKPHead has.
+const skpColumnCount = 22
 
 // skpEmployeeUnit returns the unit of the employee (0 when none), or
 // KindNotFound when the agency has no such employee.

@@ -21,7 +21,7 @@ type SKPBatch struct {
 	all      []SKPEmployee
 	stored   map[skpKey]*performance.SKP // the agency's SKPs, kept up to date by Save
 	ids      idBlock
-	pending  []any // values of rows not inserted yet, skpColumnCount per row
+	pending  *rowWriter // SKPs not inserted yet
 	counts   SKPCounts
 }
 
@@ -30,23 +30,12 @@ type SKPBatch struct {
 // PostgreSQL.
 const skpInsertRows = 200
 
-// queue adds a row to insert, writing the queue when it is full.
-func (b *SKPBatch) queue(ctx context.Context, args []any) error {
-	b.pending = append(b.pending, args...)
-	if len(b.pending) >= skpInsertRows*skpColumnCount {
-		return b.flush(ctx)
-	}
-	return nil
-}
-
 // flush inserts the queued rows. It does nothing without a batch.
 func (b *SKPBatch) flush(ctx context.Context) error {
-	if b == nil || len(b.pending) == 0 {
+	if b == nil {
 		return nil
 	}
-	_, err := b.tx.ExecContext(ctx, insertSKPSQL(len(b.pending)/skpColumnCount), b.pending...)
-	b.pending = b.pending[:0]
-	return err
+	return b.pending.flush(ctx)
 }
 
 // skpKey names the one SKP of an employee, year and period.
@@ -99,7 +88,7 @@ func (db *DB) SKPBatch(ctx context.Context, agencyID int64, fn func(*SKPBatch) e
 	}
 	err := db.writeTx(ctx, func(tx *Tx) error {
 		b := &SKPBatch{tx: tx, agencyID: agencyID, byNIP: map[uint64]SKPEmployee{}, byID: map[int64]SKPEmployee{},
-			stored: map[skpKey]*performance.SKP{}}
+			stored: map[skpKey]*performance.SKP{}, pending: tx.rows(insertSKPHead, "", skpColumnCount, skpInsertRows)}
 		var err error
 		if b.raters, err = loadRaters(ctx, tx, agencyID); err != nil {
 			return err
