@@ -111,7 +111,7 @@ func (s *Selection) Validate() error {
 	fs = append(fs, merit.FieldsOf(s.Panel.Validate())...)
 	codes := map[string]bool{}
 	for _, x := range s.Extras {
-		if x.Code == "" || codes[x.Code] || strings.TrimSpace(x.Name) == "" || (x.Slot != "" && !x.Slot.Valid()) {
+		if !validCode(x.Code) || codes[x.Code] || strings.TrimSpace(x.Name) == "" || (x.Slot != "" && !x.Slot.Valid()) {
 			fs.Add("extras", "selection.err.extra", x.Code)
 		}
 		codes[x.Code] = true

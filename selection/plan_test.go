@@ -130,6 +130,10 @@ func TestSelectionValidate(t *testing.T) {
 			s.Extras = []ExtraRequirement{{Code: "lhkpn", Name: "LHKPN", Slot: SlotLHKPN}, {Code: "lhkpn", Name: "again"}}
 		},
 			[]string{"extras=selection.err.extra"}},
+		{"extra code with a space", func(s *Selection) {
+			s.Extras = []ExtraRequirement{{Code: "bukan partai", Name: "Bukan anggota partai"}}
+		},
+			[]string{"extras=selection.err.extra"}},
 		{"plan", func(s *Selection) { s.Stages[1].Weight = 0 }, []string{"stages.weight=selection.err.weights_sum"}},
 	}
 	for _, tt := range tests {
