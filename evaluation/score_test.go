@@ -91,3 +91,21 @@ func mustScore(t testing.TB, s string) Score {
 	}
 	return v
 }
+
+// FuzzParseScore: whatever parses prints back to a text that parses to the
+// same score.
+func FuzzParseScore(f *testing.F) {
+	for _, s := range []string{"331.5", "0,6225", "-2.25", "0", "999999999999.9999", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		v, err := ParseScore(s)
+		if err != nil {
+			return
+		}
+		back, err := ParseScore(v.String())
+		if err != nil || back != v {
+			t.Fatalf("%q → %d → %q → %d, %v", s, v, v.String(), back, err)
+		}
+	})
+}
