@@ -138,6 +138,12 @@ func TestReportPDF(t *testing.T) {
 				t.Errorf("%s: the PDF does not show %q", tt.lang, w)
 			}
 		}
+		// Every label is translated: no message key is printed as such.
+		for _, prefix := range []string{"selection.", "field.", "ui."} {
+			if i := strings.Index(text, prefix); i >= 0 {
+				t.Errorf("%s: the PDF prints a key: %q", tt.lang, text[i:min(len(text), i+40)])
+			}
+		}
 		// Every seal's hash is printed (wrapped in its cell: check the start).
 		for _, s := range rec.Seals {
 			if !strings.Contains(text, s.Hash[:20]) {
@@ -203,6 +209,16 @@ func TestReportXLSX(t *testing.T) {
 	// amendments' header and one amendment.
 	if len(seals) != 9 || seals[5][2] != rec.Seals[4].Hash || seals[5][3] != rec.Seals[3].Hash || seals[8][2] != "Salah input lembar nilai P1" {
 		t.Errorf("seals sheet: %v", seals)
+	}
+	for _, name := range f.GetSheetList() {
+		all, _ := f.GetRows(name)
+		for _, row := range all {
+			for _, cell := range row {
+				if strings.HasPrefix(cell, "selection.") || strings.HasPrefix(cell, "field.") {
+					t.Errorf("sheet %s prints a key: %q", name, cell)
+				}
+			}
+		}
 	}
 	candidates, _ := f.GetRows(f.GetSheetList()[2])
 	if len(candidates) != 6 || candidates[5][0] != "JPT-005" {
