@@ -137,6 +137,14 @@ func generateAgency(ctx context.Context, db *sqldb.DB, ref *merit.Reference, tpl
 	if err := successionDemo(ctx, db, a, opts.Today); err != nil {
 		return ar, err
 	}
+	panelUsers, panelSignIns, err := selectionUsers(ctx, db, a, tpl)
+	if err != nil {
+		return ar, err
+	}
+	ar.SignIns = append(ar.SignIns, panelSignIns...)
+	if _, err := SelectionDemo(ctx, db, a, opts.Today, panelUsers); err != nil {
+		return ar, err
+	}
 	ar.Employee, err = createEmployeeUser(ctx, db, a)
 	return ar, err
 }

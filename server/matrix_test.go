@@ -72,9 +72,18 @@ func unitScoped(route string) bool {
 // web page (web.Routes) and per API operation (docs/openapi.json). A route
 // missing here fails the test with its name.
 var accessRules = map[string]merit.Permission{
-	"GET /a/{agency}/jobfit":       merit.PermSelectionRead,
-	"POST /a/{agency}/jobfit":      merit.PermSelectionManage,
-	"GET /a/{agency}/jobfit/{run}": merit.PermSelectionRead,
+	// The public portal of open selections (issue 6): no sign-in.
+	"GET /seleksi-terbuka":                                                anyone,
+	"GET /seleksi-terbuka/{agency}/{selection}":                           anyone,
+	"GET /seleksi-terbuka/{agency}/{selection}/tahap/{stage}":             anyone,
+	"GET /seleksi-terbuka/{agency}/{selection}/tahap/{stage}/segel/{seq}": anyone,
+	"GET /seleksi-terbuka/{agency}/{selection}/daftar":                    anyone,
+	"POST /seleksi-terbuka/{agency}/{selection}/daftar":                   anyone,
+	"GET /seleksi-terbuka/{agency}/{selection}/uji-publik":                anyone,
+	"POST /seleksi-terbuka/{agency}/{selection}/uji-publik":               anyone,
+	"GET /a/{agency}/jobfit":                                              merit.PermSelectionRead,
+	"POST /a/{agency}/jobfit":                                             merit.PermSelectionManage,
+	"GET /a/{agency}/jobfit/{run}":                                        merit.PermSelectionRead,
 	// Job fit (issue 6, regulations.md §5.7): selection readers compute and
 	// read runs; keeping a run is the selection secretariat's.
 	"GET /api/v1/agencies/{agency}/jobfit/posts":      merit.PermSelectionRead,

@@ -1,0 +1,129 @@
+package web_test
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"strings"
+	"testing"
+
+	"merit"
+	"merit/auth"
+	"merit/demo"
+	"merit/internal/testdb"
+	"merit/sqldb"
+)
+
+// demoSelections builds the demo's three open selections in the test
+// agency (kota-magelang) with three panel members who sign in as pansel1,
+// pansel2 and pansel3.
+func demoSelections(t *testing.T, a *app) *demo.SelectionResult {
+	t.Helper()
+	ctx := testdb.System()
+	hash, err := auth.HashPassword(password, auth.Cheap)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []int64
+	for i := 1; i <= 3; i++ {
+		u := &merit.User{Username: fmt.Sprintf("pansel%d", i), Name: fmt.Sprintf("Anggota Pansel %d", i),
+			Grants: []merit.Grant{{AgencyID: a.agency.ID, AgencyCode: a.agency.Code, Role: merit.RolePanel}}}
+		if err := a.db.CreateUser(ctx, u, hash); err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, u.ID)
+	}
+	res, err := demo.SelectionDemo(ctx, a.db, a.agency, merit.DateOf(a.db.Now()), ids)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+// The public portal without sign-in: the list, a finished selection with
+// its seals and the PPK's choice, a published stage whose downloaded file
+// hashes to the seal shown, a draft-free list, registration of an external
+// applicant with a document, and uji publik answering that it is closed.
+func TestPublicPortal(t *testing.T) {
+	testdb.Run(t, func(t *testing.T, db *sqldb.DB) {
+		a := newApp(t, db, 12)
+		res := demoSelections(t, a)
+		anon := a.anonymous()
+		p := anon.get("/seleksi-terbuka").want(http.StatusOK)
+		if n := len(p.all(".public-selections li")); n != 3 {
+			t.Errorf("the portal lists %d selections, want 3", n)
+		}
+		base := fmt.Sprintf("/seleksi-terbuka/kota-magelang/%d", res.Finished)
+		p = anon.get(base).want(http.StatusOK)
+		if n := len(p.all("code.seal-hash")); n != 4 {
+			t.Errorf("%d seals on the timeline, want the four scored stages", n)
+		}
+		if !strings.Contains(textOf(p.one("#keputusan")), "JPT-") {
+			t.Errorf("the PPK's choice is not shown: %q", textOf(p.one("#keputusan")))
+		}
+		var stage string
+		for _, l := range p.all("#jadwal a") {
+			stage = attr(l, "href") // the last published stage: wawancara, amended
+		}
+		p = anon.get(stage).want(http.StatusOK)
+		hash := textOf(p.one("#seal-hash"))
+		file := anon.get(attr(p.one("#segel a[download]"), "href")).want(http.StatusOK)
+		sum := sha256.Sum256([]byte(file.body))
+		if hex.EncodeToString(sum[:]) != hash || !strings.HasPrefix(file.body, "selection,stage,previous_seal,") {
+			t.Errorf("the file's SHA-256 %x is not the seal %s", sum, hash)
+		}
+		if !strings.Contains(p.text(), "sha256sum") || len(p.all("#segel li")) < 2 {
+			t.Errorf("no verification steps or seal history:\n%s", p.text())
+		}
+		anon.get(fmt.Sprintf("/seleksi-terbuka/kota-magelang/%d/tahap/999999", res.Finished)).want(http.StatusNotFound)
+		anon.get(fmt.Sprintf("/seleksi-terbuka/kab-semarang/%d", res.Finished)).want(http.StatusNotFound)
+
+		// Registration on the open selection.
+		open := fmt.Sprintf("/seleksi-terbuka/kota-magelang/%d", res.Open)
+		p = anon.get(open).want(http.StatusOK)
+		if len(p.all("a[href="+open+"/daftar]")) != 1 {
+			t.Fatalf("the open selection offers no registration")
+		}
+		p = anon.get(open + "/daftar").want(http.StatusOK)
+		post := attr(p.one("select[name=postId] option"), "value")
+		fields := map[string]string{"postId": post, "name": "Dr. Rina Wulandari", "nip": "197805122003122004", "birthPlace": "Semarang",
+			"birthDate": "1978-05-12", "email": "rina@example.org", "phone": "081234567890", "education": "S2", "golongan": "IV/b",
+			"currentPosition": "Kepala Bidang Pendidikan Dasar", "tmtJabatan": "2019-01-02", "agencyName": "Pemerintah Kabupaten Semarang"}
+		p = anon.postMultipart(open+"/daftar", fields, "doc_surat_lamaran", "lamaran.pdf", []byte("%PDF-1.4\n%%EOF\n")).want(http.StatusCreated)
+		if reg := textOf(p.one("#reg-no")); !strings.HasPrefix(reg, "JPT-") || textOf(p.one("#access-code")) == "" {
+			t.Errorf("registration: %q", p.text())
+		}
+		p = anon.postMultipart(open+"/daftar", fields, "doc_ktp", "ktp.exe", []byte("MZ not a document")).want(http.StatusUnprocessableEntity)
+		if !strings.Contains(textOf(p.one(".error-summary")), "PDF, JPEG atau PNG") {
+			t.Errorf("the bad document is not named:\n%s", p.text())
+		}
+		delete(fields, "email")
+		fields["nip"] = "197805122003122005"
+		p = anon.postMultipart(open+"/daftar", fields, "doc_ktp", "ktp.pdf", []byte("%PDF-1.4\n%%EOF\n")).want(http.StatusUnprocessableEntity)
+		if !strings.Contains(textOf(p.one(".error-summary")), "Email") || attr(p.one("input[name=name]"), "value") != "Dr. Rina Wulandari" {
+			t.Errorf("the missing e-mail is not named, or the form lost its values:\n%s", p.text())
+		}
+		// No uji publik stage is open.
+		anon.get(open + "/uji-publik").want(http.StatusConflict)
+	})
+}
+
+// postMultipart posts a multipart form with the fields and one file.
+func (u *user) postMultipart(path string, fields map[string]string, fileField, name string, content []byte) *page {
+	u.app.t.Helper()
+	var body bytes.Buffer
+	w := multipart.NewWriter(&body)
+	for k, v := range fields {
+		_ = w.WriteField(k, v)
+	}
+	fw, _ := w.CreateFormFile(fileField, name)
+	_, _ = io.Copy(fw, bytes.NewReader(content))
+	_ = w.Close()
+	req, _ := http.NewRequest("POST", u.app.url+path, &body)
+	req.Header.Set("Content-Type", w.FormDataContentType())
+	return u.do(req)
+}
