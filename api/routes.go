@@ -89,6 +89,7 @@ func (h *handlers) register(api huma.API) {
 	h.registerIPASN(api, op)
 	h.registerSuccession(api, op)
 	h.registerJobFit(api, op)
+	h.registerSelection(api, op)
 
 	// Talent review: rule sets, reviews, the 9-box, placements, calibration.
 	h.registerTalent(api, op)

@@ -46,6 +46,9 @@ const (
 	readOrSelf   = merit.Permission("read-or-self")
 	manageUsers  = merit.Permission("users")
 	platformOnly = merit.Permission("platform")
+	// selectionReadOrPanel: selection.read, or a panel account (pansel,
+	// asesor), who lists only the selections whose panel lists them.
+	selectionReadOrPanel = merit.Permission("selection-read-or-panel")
 )
 
 // The two actors beyond the roles (see above), as keys of the role maps.
@@ -91,6 +94,50 @@ var accessRules = map[string]merit.Permission{
 	"POST /api/v1/agencies/{agency}/jobfit/runs":      merit.PermSelectionManage,
 	"GET /api/v1/agencies/{agency}/jobfit/runs":       merit.PermSelectionRead,
 	"GET /api/v1/agencies/{agency}/jobfit/runs/{run}": merit.PermSelectionRead,
+	// Open selection API (issue 6): readers (selection.read) and the
+	// members of a selection's panel read it, any other panel account gets
+	// 404 from the store; the secretariat (selection.manage) runs it; the
+	// panel's own acts need selection.score; the PPK's choice
+	// selection.decide. The public portal's API needs no sign-in.
+	"GET /api/v1/agencies/{agency}/selections":                                                            selectionReadOrPanel,
+	"POST /api/v1/agencies/{agency}/selections":                                                           merit.PermSelectionManage,
+	"GET /api/v1/agencies/{agency}/selections/{selection}":                                                merit.PermSelectionRead,
+	"PUT /api/v1/agencies/{agency}/selections/{selection}":                                                merit.PermSelectionManage,
+	"POST /api/v1/agencies/{agency}/selections/{selection}/announce":                                      merit.PermSelectionManage,
+	"GET /api/v1/agencies/{agency}/selections/{selection}/panel":                                          merit.PermSelectionRead,
+	"POST /api/v1/agencies/{agency}/selections/{selection}/panel":                                         merit.PermSelectionManage,
+	"PUT /api/v1/agencies/{agency}/selections/{selection}/panel/{member}":                                 merit.PermSelectionManage,
+	"DELETE /api/v1/agencies/{agency}/selections/{selection}/panel/{member}":                              merit.PermSelectionManage,
+	"POST /api/v1/agencies/{agency}/selections/{selection}/ethics":                                        merit.PermSelectionScore,
+	"POST /api/v1/agencies/{agency}/selections/{selection}/conflicts":                                     merit.PermSelectionScore,
+	"GET /api/v1/agencies/{agency}/selections/{selection}/candidates":                                     merit.PermSelectionRead,
+	"POST /api/v1/agencies/{agency}/selections/{selection}/candidates":                                    merit.PermSelectionManage,
+	"GET /api/v1/agencies/{agency}/selections/{selection}/candidates/{candidate}":                         merit.PermSelectionRead,
+	"POST /api/v1/agencies/{agency}/selections/{selection}/candidates/{candidate}/eligibility":            merit.PermSelectionManage,
+	"POST /api/v1/agencies/{agency}/selections/{selection}/candidates/{candidate}/admin-check":            merit.PermSelectionManage,
+	"POST /api/v1/agencies/{agency}/selections/{selection}/candidates/{candidate}/verified":               merit.PermSelectionManage,
+	"PUT /api/v1/agencies/{agency}/selections/{selection}/candidates/{candidate}/documents/{slot}":        merit.PermSelectionManage,
+	"GET /api/v1/agencies/{agency}/selections/{selection}/candidates/{candidate}/documents/{slot}":        merit.PermSelectionRead,
+	"POST /api/v1/agencies/{agency}/selections/{selection}/candidates/{candidate}/documents/{slot}/check": merit.PermSelectionManage,
+	"POST /api/v1/agencies/{agency}/selections/{selection}/stages/{stage}/advance":                        merit.PermSelectionManage,
+	"GET /api/v1/agencies/{agency}/selections/{selection}/stages/{stage}/scores":                          merit.PermSelectionRead,
+	"PUT /api/v1/agencies/{agency}/selections/{selection}/stages/{stage}/scores":                          merit.PermSelectionScore,
+	"GET /api/v1/agencies/{agency}/selections/{selection}/stages/{stage}/progress":                        merit.PermSelectionRead,
+	"GET /api/v1/agencies/{agency}/selections/{selection}/stages/{stage}/results":                         merit.PermSelectionRead,
+	"POST /api/v1/agencies/{agency}/selections/{selection}/stages/{stage}/amendments":                     merit.PermSelectionManage,
+	"GET /api/v1/agencies/{agency}/selections/{selection}/seals":                                          merit.PermSelectionRead,
+	"GET /api/v1/agencies/{agency}/selections/{selection}/rankings":                                       merit.PermSelectionRead,
+	"POST /api/v1/agencies/{agency}/selections/{selection}/decisions":                                     merit.PermSelectionDecide,
+	"GET /api/v1/agencies/{agency}/selections/{selection}/comments":                                       merit.PermSelectionRead,
+	"POST /api/v1/agencies/{agency}/selections/{selection}/comments/{comment}/moderate":                   merit.PermSelectionManage,
+	"GET /api/v1/public/agencies/{agency}/selections":                                                     anyone,
+	"GET /api/v1/public/agencies/{agency}/selections/{selection}":                                         anyone,
+	"POST /api/v1/public/agencies/{agency}/selections/{selection}/registrations":                          anyone,
+	"PUT /api/v1/public/agencies/{agency}/selections/{selection}/candidates/{candidate}/documents/{slot}": anyone,
+	"GET /api/v1/public/agencies/{agency}/selections/{selection}/stages/{stage}/results":                  anyone,
+	"GET /api/v1/public/agencies/{agency}/selections/{selection}/stages/{stage}/seals/{seq}":              anyone,
+	"GET /api/v1/public/agencies/{agency}/selections/{selection}/shortlist":                               anyone,
+	"POST /api/v1/public/agencies/{agency}/selections/{selection}/comments":                               anyone,
 	// Talent pool and succession (issue 5): the overview, plans and the PDF
 	// report for talent readers; the pool rule, critical positions and
 	// candidates for talent writers; the merit result for the agency admin;
@@ -501,7 +548,8 @@ func matrixPass(t *testing.T, db *sqldb.DB, sessions *auth.Sessions, h http.Hand
 		}
 		return strings.NewReplacer("{$}", "", "{agency}", agency.code, "{id}", fmt.Sprint(id), "{entry}", fmt.Sprint(rec.entry),
 			"{hid}", fmt.Sprint(rec.entry), "{kind}", merit.HistPenghargaan, "{nip}", rec.nip, "{job}", "1",
-			"{table}", "golongan", "{user}", fmt.Sprint(rec.user), "{review}", "1", "{session}", "1").Replace(path)
+			"{table}", "golongan", "{user}", fmt.Sprint(rec.user), "{review}", "1", "{session}", "1",
+			"{selection}", "1", "{stage}", "1", "{member}", "1", "{slot}", "ijazah", "{seq}", "0", "{comment}", "1", "{candidate}", "1").Replace(path)
 	}
 	missing := 0
 	for _, route := range matrixRoutes(t) {
@@ -562,6 +610,8 @@ func matrixPass(t *testing.T, db *sqldb.DB, sessions *auth.Sessions, h http.Hand
 					allow = role == platformAdmin || sc.sameAsGranted && as.Has(merit.PermManageUsers)
 				case platformOnly:
 					allow = role == platformAdmin
+				case selectionReadOrPanel:
+					allow = role != "" && sc.sameAsGranted && (as.Has(merit.PermSelectionRead) || as.Has(merit.PermSelectionScore))
 				default:
 					allow = role != "" && sc.sameAsGranted && as.Has(perm)
 				}

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"slices"
 	"strconv"
-	"strings"
 	"time"
 
 	"merit"
@@ -70,9 +69,6 @@ func selectionAccess(ctx context.Context, q querier, perm merit.Permission, agen
 const selectionColumns = `agency_id, id, title, legal_basis, level, status, aggregation, registration_open, registration_close,
 	weights_frozen, panel_rule, extras, announced_at`
 
-// selectionColumnsS is selectionColumns of the table aliased s.
-var selectionColumnsS = "s." + strings.ReplaceAll(strings.Join(strings.Fields(selectionColumns), " "), ", ", ", s.")
-
 func scanSelection(s scanner) (*selection.Selection, error) {
 	sel := &selection.Selection{}
 	var panel, extras string
@@ -125,7 +121,7 @@ func (db *DB) Selections(ctx context.Context, agencyID int64, f SelectionFilter)
 		args = append(args, f.Status)
 		cond += ` AND s.status = $` + strconv.Itoa(len(args))
 	}
-	rows, err := db.read.QueryContext(ctx, `SELECT `+selectionColumnsS+` FROM selection s WHERE `+cond+` ORDER BY s.id DESC`, args...)
+	rows, err := db.read.QueryContext(ctx, `SELECT `+prefixColumns("s.", selectionColumns)+` FROM selection s WHERE `+cond+` ORDER BY s.id DESC`, args...)
 	if err != nil {
 		return nil, translate(op, err)
 	}

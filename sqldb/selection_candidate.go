@@ -270,3 +270,32 @@ func (db *DB) DecideSelectionCandidate(ctx context.Context, agencyID, selectionI
 	})
 	return c, translate(op, err)
 }
+
+// SelectionDocumentFile returns one document with its bytes, for a reader
+// of the selection (the secretariat verifies it; the panel reads it).
+func (db *DB) SelectionDocumentFile(ctx context.Context, agencyID, selectionID, candidateID int64, slot selection.Slot) (*selection.Document, []byte, error) {
+	const op = "sqldb.SelectionDocumentFile"
+	if _, err := selectionAccess(ctx, db.read, merit.PermSelectionRead, agencyID, selectionID); err != nil {
+		return nil, nil, err
+	}
+	var d selection.Document
+	var data []byte
+	err := db.read.QueryRowContext(ctx, `SELECT `+prefixColumns("d.", documentColumns)+`, d.bytes FROM selection_document d
+		JOIN selection_candidate c ON c.agency_id = d.agency_id AND c.id = d.candidate_id
+		WHERE d.agency_id = $1 AND c.selection_id = $2 AND d.candidate_id = $3 AND d.slot = $4`, agencyID, selectionID, candidateID, slot).
+		Scan(&d.ID, &d.CandidateID, &d.Slot, &d.Status, &d.FileName, &d.ContentType, &d.Size, &d.SHA256, &d.UploadedAt, &d.Note,
+			&d.CorrectionDeadline, &data)
+	if err != nil {
+		return nil, nil, translate(op, err)
+	}
+	return &d, data, nil
+}
+
+// prefixColumns qualifies each column of a comma-separated list.
+func prefixColumns(prefix, cols string) string {
+	fields := strings.Split(cols, ",")
+	for i, f := range fields {
+		fields[i] = prefix + strings.TrimSpace(f)
+	}
+	return strings.Join(fields, ", ")
+}
