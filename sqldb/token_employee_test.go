@@ -51,9 +51,16 @@ func TestEmployeeTokenKeepsRecordLink(t *testing.T) {
 			t.Errorf("another record through the token: %v", err)
 		}
 
-		admin := mint(&merit.User{Username: "admin.token", Name: "Admin", Grants: []merit.Grant{{AgencyID: a.ID, Role: merit.RoleAdmin}}})
-		if _, err := db.TokenActor(sys, admin, time.Now()); merit.KindOf(err) != merit.KindUnauthenticated {
-			t.Errorf("employee-role token of an admin: %v", err)
+		// An admin holds no record link and not the employee's own acts
+		// (survey.respond), so an employee-role token of an admin is refused.
+		adminUser := &merit.User{Username: "admin.token", Name: "Admin", Grants: []merit.Grant{{AgencyID: a.ID, Role: merit.RoleAdmin}}}
+		if err := db.CreateUser(sys, adminUser, "hash"); err != nil {
+			t.Fatal(err)
+		}
+		tok := &sqldb.Token{UserID: adminUser.ID, AgencyID: a.ID, Role: merit.RoleEmployee, Name: "t", TokenHash: "hash-admin",
+			ExpiresAt: time.Now().Add(time.Hour)}
+		if err := db.CreateToken(sys, tok); merit.CodeOf(err) != "token.role_exceeds" {
+			t.Errorf("employee-role token of an admin: %v, want token.role_exceeds", err)
 		}
 	})
 }
