@@ -249,3 +249,16 @@ func (db *DB) DecideSelection(ctx context.Context, agencyID int64, d *selection.
 		return tx.audit(ctx, agencyID, "decide", "selection", d.SelectionID, nil, d)
 	}))
 }
+
+// SelectionRecord returns everything stored about a selection
+// (selection.Record: the selection, panel, conflicts, candidates, scores,
+// decisions, seals, amendments), for a reader: the report for the
+// supervisor (package selection/report) is built from it.
+func (db *DB) SelectionRecord(ctx context.Context, agencyID, selectionID int64) (*selection.Record, error) {
+	const op = "sqldb.SelectionRecord"
+	if err := merit.Authorize(ctx, merit.PermSelectionRead, agencyID); err != nil {
+		return nil, err
+	}
+	r, err := loadRecord(ctx, db.read, agencyID, selectionID)
+	return r, translate(op, err)
+}
