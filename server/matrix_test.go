@@ -46,6 +46,7 @@ const (
 	readOrSelf   = merit.Permission("read-or-self")
 	manageUsers  = merit.Permission("users")
 	platformOnly = merit.Permission("platform")
+	selectionAny = merit.Permission("selection-or-panel") // a reader of selections or a panel member (pansel, asesor)
 	// selectionReadOrPanel: selection.read, or a panel account (pansel,
 	// asesor), who lists only the selections whose panel lists them.
 	selectionReadOrPanel = merit.Permission("selection-read-or-panel")
@@ -75,6 +76,31 @@ func unitScoped(route string) bool {
 // web page (web.Routes) and per API operation (docs/openapi.json). A route
 // missing here fails the test with its name.
 var accessRules = map[string]merit.Permission{
+	// Open selection, staff and panel pages (issue 6): readers and panel
+	// members see the list and a selection (the store shows a member only
+	// the selections he sits on); the secretariat runs them; a member
+	// accepts the ethics, declares conflicts and scores; the PPK decides.
+	"GET /a/{agency}/seleksi":                                                selectionAny,
+	"POST /a/{agency}/seleksi":                                               merit.PermSelectionManage,
+	"GET /a/{agency}/seleksi/{selection}":                                    selectionAny,
+	"POST /a/{agency}/seleksi/{selection}/rencana":                           merit.PermSelectionManage,
+	"POST /a/{agency}/seleksi/{selection}/umumkan":                           merit.PermSelectionManage,
+	"POST /a/{agency}/seleksi/{selection}/pansel":                            merit.PermSelectionManage,
+	"POST /a/{agency}/seleksi/{selection}/pansel/{member}/hapus":             merit.PermSelectionManage,
+	"POST /a/{agency}/seleksi/{selection}/etika":                             merit.PermSelectionScore,
+	"POST /a/{agency}/seleksi/{selection}/konflik":                           merit.PermSelectionScore,
+	"POST /a/{agency}/seleksi/{selection}/peserta":                           merit.PermSelectionManage,
+	"POST /a/{agency}/seleksi/{selection}/tahap/{stage}":                     merit.PermSelectionManage,
+	"POST /a/{agency}/seleksi/{selection}/keputusan":                         merit.PermSelectionDecide,
+	"POST /a/{agency}/seleksi/{selection}/komentar/{comment}":                merit.PermSelectionManage,
+	"GET /a/{agency}/seleksi/{selection}/peserta/{candidate}":                selectionAny,
+	"GET /a/{agency}/seleksi/{selection}/peserta/{candidate}/dokumen/{slot}": selectionAny,
+	"POST /a/{agency}/seleksi/{selection}/peserta/{candidate}/dokumen":       merit.PermSelectionManage,
+	"POST /a/{agency}/seleksi/{selection}/peserta/{candidate}/verifikasi":    merit.PermSelectionManage,
+	"POST /a/{agency}/seleksi/{selection}/peserta/{candidate}/syarat":        merit.PermSelectionManage,
+	"POST /a/{agency}/seleksi/{selection}/peserta/{candidate}/putusan":       merit.PermSelectionManage,
+	"GET /a/{agency}/seleksi/{selection}/nilai/{stage}":                      selectionAny,
+	"POST /a/{agency}/seleksi/{selection}/nilai/{stage}":                     merit.PermSelectionScore,
 	// The public portal of open selections (issue 6): no sign-in.
 	"GET /seleksi-terbuka":                                                anyone,
 	"GET /seleksi-terbuka/{agency}/{selection}":                           anyone,
@@ -610,6 +636,8 @@ func matrixPass(t *testing.T, db *sqldb.DB, sessions *auth.Sessions, h http.Hand
 					allow = role == platformAdmin || sc.sameAsGranted && as.Has(merit.PermManageUsers)
 				case platformOnly:
 					allow = role == platformAdmin
+				case selectionAny:
+					allow = role != "" && sc.sameAsGranted && (as.Has(merit.PermSelectionRead) || as.Has(merit.PermSelectionScore))
 				case selectionReadOrPanel:
 					allow = role != "" && sc.sameAsGranted && (as.Has(merit.PermSelectionRead) || as.Has(merit.PermSelectionScore))
 				default:

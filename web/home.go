@@ -45,6 +45,8 @@ func landing(u *merit.User) string {
 		return ""
 	case u.Grants[0].Role == merit.RoleEmployee:
 		return "/saya"
+	case u.Grants[0].Role == merit.RolePanel || u.Grants[0].Role == merit.RoleAssessor:
+		return "/a/" + u.Grants[0].AgencyCode + "/seleksi" // the selections they sit on
 	default:
 		return "/a/" + u.Grants[0].AgencyCode
 	}

@@ -184,11 +184,11 @@ func (h *handler) publicSealFile(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
-	w.Header().Set("Content-Disposition", `attachment; filename="`+sealFileName(selID, seal)+`"`)
 	w.Header().Set("X-Seal-SHA256", seal.Hash)
-	_, err = w.Write(data)
-	return err
+	return download(w, r, sealFileName(selID, seal), "csv", func(w http.ResponseWriter) error {
+		_, err := w.Write(data)
+		return err
+	})
 }
 
 // publicRegisterView is the registration form of the portal.

@@ -153,7 +153,8 @@ type perms struct {
 	Audit                 bool // the agency's audit search: admins
 	Competency            bool // the competency and assessment pages
 	Users                 bool // the agency's accounts: admins and platform admins
-	Selection             bool // open selection and job fit: selection readers
+	Selection             bool // open selection: its readers and panel members
+	SelectionRead         bool // job fit and the selections' full record: selection readers
 }
 
 // funcs returns the template functions bound to a language.
@@ -267,7 +268,8 @@ func (h *handler) render(w http.ResponseWriter, r *http.Request, status int, nam
 			Export: a.Can(merit.PermExport, p.Agency.ID), Audit: a.Can(merit.PermManageUsers, p.Agency.ID),
 			Competency: a.Can(merit.PermCompetencyRead, p.Agency.ID)}
 		p.Can.Users = merit.AuthorizeUsers(r.Context(), p.Agency.ID) == nil
-		p.Can.Selection = a.Can(merit.PermSelectionRead, p.Agency.ID)
+		p.Can.SelectionRead = a.Can(merit.PermSelectionRead, p.Agency.ID)
+		p.Can.Selection = p.Can.SelectionRead || a.Can(merit.PermSelectionScore, p.Agency.ID)
 		if p.User != nil {
 			for _, g := range p.User.Grants {
 				if g.AgencyID == p.Agency.ID {

@@ -83,6 +83,7 @@ func (h *handler) routes() http.Handler {
 	h.skpRoutes(mux)
 	h.ipasnRoutes(mux)
 	h.successionRoutes(mux)
+	h.selectionRoutes(mux)
 	h.publicRoutes(mux)
 	h.jobFitRoutes(mux)
 

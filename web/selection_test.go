@@ -1,0 +1,103 @@
+package web_test
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"merit"
+	"merit/auth"
+	"merit/internal/testdb"
+	"merit/selection"
+	"merit/sqldb"
+)
+
+// A panel member sees only the selections he sits on, declares a conflict
+// of interest, and scores on his scorecard, where the conflicted candidate
+// is blocked (a forged score for him is refused) and a score over the
+// maximum comes back with its error; a panel account of no selection finds
+// nothing; the secretariat sees every candidate, checks one against the
+// registry, cannot publish a stage with scores missing; the PPK's choice shows
+// on the finished selection; a viewer cannot announce.
+func TestSelectionPanelAndStaffPages(t *testing.T) {
+	testdb.Run(t, func(t *testing.T, db *sqldb.DB) {
+		a := newApp(t, db, 12)
+		res := demoSelections(t, a)
+		base := fmt.Sprintf("/a/kota-magelang/seleksi/%d", res.Scoring)
+
+		p1 := a.signIn("pansel1")
+		p := p1.get("/a/kota-magelang/seleksi").want(http.StatusOK)
+		if n := len(p.all("table.selections tbody tr a")); n != 3 {
+			t.Errorf("pansel1 sees %d selections, want the 3 he sits on", n)
+		}
+		p = p1.get(base).want(http.StatusOK)
+		if !strings.Contains(textOf(p.one("#anggota")), "Kode etik diterima") {
+			t.Errorf("membership card: %q", textOf(p.one("#anggota")))
+		}
+		cands := p.all("select[name=candidateId] option")
+		if len(cands) < 3 {
+			t.Fatalf("%d candidates in the conflict form", len(cands))
+		}
+		blocked, scored := attr(cands[1], "value"), attr(cands[0], "value")
+		p1.post(base+"/konflik", url.Values{"candidateId": {blocked}, "reason": {"Saudara ipar"}}).want(http.StatusOK)
+
+		var stageURL string
+		for _, l := range p1.get(base).all("#tahapan a") {
+			stageURL = attr(l, "href")
+		}
+		p = p1.get(stageURL).want(http.StatusOK)
+		if n := len(p.all("tr.blocked")); n != 1 || !strings.Contains(textOf(p.one("tr.blocked")), "Saudara ipar") {
+			t.Errorf("%d blocked rows, want the conflicted candidate", n)
+		}
+		p = p1.post(stageURL, url.Values{"s." + scored + ".integritas": {"85,5"}, "s." + scored + ".kinerja": {"90"}}).want(http.StatusOK)
+		if got := attr(p.one("input[name=s."+scored+".integritas]"), "value"); got != "85.50" {
+			t.Errorf("saved score shows %q, want 85.50", got)
+		}
+		p = p1.post(stageURL, url.Values{"s." + scored + ".kinerja": {"130"}}).want(http.StatusUnprocessableEntity)
+		if attr(p.one("input[name=s."+scored+".kinerja]"), "value") != "130" {
+			t.Errorf("the refused value is not kept on the scorecard")
+		}
+		p1.post(stageURL, url.Values{"s." + blocked + ".kinerja": {"80"}}).want(http.StatusForbidden)
+
+		// A panel account that sits on no panel finds nothing.
+		hash, _ := auth.HashPassword(password, auth.Cheap)
+		other := &merit.User{Username: "pansel-lain", Name: "Pansel Lain", Grants: []merit.Grant{{AgencyID: a.agency.ID, AgencyCode: a.agency.Code, Role: merit.RolePanel}}}
+		if err := db.CreateUser(testdb.System(), other, hash); err != nil {
+			t.Fatal(err)
+		}
+		lain := a.signIn("pansel-lain")
+		if n := len(lain.get("/a/kota-magelang/seleksi").want(http.StatusOK).all("table.selections tbody tr a")); n != 0 {
+			t.Errorf("a member of no panel sees %d selections", n)
+		}
+		lain.get(base).want(http.StatusNotFound)
+		lain.get(stageURL).want(http.StatusNotFound)
+		lain.post(stageURL, url.Values{"s." + scored + ".kinerja": {"80"}}).want(http.StatusNotFound)
+
+		// The secretariat.
+		op := a.signIn("operator")
+		p = op.get(base).want(http.StatusOK)
+		links := p.all("#peserta tbody a")
+		if len(links) < 3 {
+			t.Fatalf("the operator sees %d candidates", len(links))
+		}
+		p = op.post(attr(links[0], "href")+"/syarat", nil).want(http.StatusOK)
+		if n := len(p.all("ul.checks li")); n < 6 {
+			t.Errorf("%d requirement checks with reasons, want at least 6:\n%s", n, p.text())
+		}
+		stageID := stageURL[strings.LastIndex(stageURL, "/")+1:]
+		op.post(base+"/tahap/"+stageID, url.Values{"to": {string(selection.StageClosed)}}).want(http.StatusOK)
+		p = op.post(base+"/tahap/"+stageID, url.Values{"to": {string(selection.StagePublished)}}).want(http.StatusConflict)
+		if !strings.Contains(textOf(p.one(".error-summary")), "nilai belum diisi") {
+			t.Errorf("closing with scores missing: %q", textOf(p.one(".error-summary")))
+		}
+		a.signIn("viewer").post(base+"/umumkan", nil).want(http.StatusForbidden)
+
+		// The finished selection: ranking with the top three and the PPK's choice.
+		p = a.signIn("viewer").get(fmt.Sprintf("/a/kota-magelang/seleksi/%d", res.Finished)).want(http.StatusOK)
+		if n := len(p.all("section.ranking tr.top-three")); n != 3 || len(p.all("section.ranking p.decision")) != 1 {
+			t.Errorf("ranking: %d top-three rows, decision shown %d", n, len(p.all("section.ranking p.decision")))
+		}
+	})
+}
