@@ -18,15 +18,18 @@ func NewDate(y int, m time.Month, d int) Date {
 	return Date{time.Date(y, m, d, 0, 0, 0, 0, time.UTC)}
 }
 
-// DateOf returns the calendar date of t in t's own zone.
+// DateOf returns the calendar date in Western Indonesia Time (WIB), the zone
+// of most agencies, at the instant t, so "today" is the same date for the
+// storage layer's clock (UTC) and for a user entering a date after 17:00
+// UTC. A Date's own Time (UTC midnight) maps back to the same date.
 func DateOf(t time.Time) Date {
-	return NewDate(t.Date())
+	return NewDate(t.In(wib).Date())
 }
 
-// Today returns the current date in Western Indonesia Time (WIB), the zone
-// of most agencies; a date entered "today" must not count as in the future.
+// Today returns the current date in WIB; a date entered "today" must not
+// count as in the future.
 func Today() Date {
-	return DateOf(time.Now().In(wib))
+	return DateOf(time.Now())
 }
 
 var wib = time.FixedZone("WIB", 7*60*60)
