@@ -250,7 +250,18 @@ func (db *DB) VerifySelectionSeals(ctx context.Context, agencyID, selectionID, s
 	if _, err := selectionAccess(ctx, db.read, merit.PermSelectionRead, agencyID, selectionID); err != nil {
 		return nil, err
 	}
-	r, err := loadRecord(ctx, db.read, agencyID, selectionID)
+	// One snapshot: a write between reading the seals and the scores must
+	// not look like tampering.
+	var opts *sql.TxOptions
+	if db.engine == Postgres {
+		opts = &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true}
+	}
+	tx, err := db.read.BeginTx(ctx, opts)
+	if err != nil {
+		return nil, translate(op, err)
+	}
+	defer tx.Rollback()
+	r, err := loadRecord(ctx, tx, agencyID, selectionID)
 	if err != nil {
 		return nil, translate(op, err)
 	}
@@ -263,7 +274,7 @@ func (db *DB) VerifySelectionSeals(ctx context.Context, agencyID, selectionID, s
 		c := SealCheck{StageID: s.StageID, Kind: s.Kind, Seq: s.Seq, Hash: s.Hash}
 		last, _ := r.LastSeal(s.StageID)
 		c.Latest = last.Seq == s.Seq
-		_, file, err := sealFile(ctx, db.read, agencyID, s.StageID, s.Seq)
+		_, file, err := sealFile(ctx, tx, agencyID, s.StageID, s.Seq)
 		if err != nil {
 			return nil, translate(op, err)
 		}

@@ -6,6 +6,7 @@ import (
 
 	"merit"
 	"merit/internal/testdb"
+	"merit/performance"
 	"merit/selection"
 	"merit/sqldb"
 )
@@ -374,6 +375,70 @@ func TestSelectionPublicComments(t *testing.T) {
 		}
 		if all, _ := db.SelectionComments(o.secretariat, a, s.ID); len(all) != 2 {
 			t.Errorf("secretariat sees %d", len(all))
+		}
+	})
+}
+
+// TestSelectionEligibilityFromRegistry checks the facts the store reads
+// for an internal candidate: posts of the riwayat jabatan and the current
+// one, a sedang sanction within five years, and the annual predikat.
+func TestSelectionEligibilityFromRegistry(t *testing.T) {
+	testdb.Run(t, func(t *testing.T, db *sqldb.DB) {
+		sys := testdb.System()
+		o := newSelOrg(t, db, "kota-syarat")
+		a := o.agency.ID
+		s := o.draft()
+		s.Posts = s.Posts[:1]
+		if err := db.CreateSelection(o.secretariat, s); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.AnnounceSelection(o.secretariat, a, s.ID); err != nil {
+			t.Fatal(err)
+		}
+		kabid := &merit.Position{AgencyID: a, UnitID: o.unit.ID, Name: "Kepala Bidang Mutasi", Jenis: "ADMINISTRATOR"}
+		if err := db.CreatePosition(sys, kabid); err != nil {
+			t.Fatal(err)
+		}
+		e := testdb.Employee(a, 7)
+		e.Education, e.PositionID, e.TMTJabatan = "S2", kabid.ID, merit.MustDate("2021-01-04")
+		if err := db.CreateEmployee(sys, e); err != nil {
+			t.Fatal(err)
+		}
+		for _, h := range []merit.HistoryEntry{
+			{Kind: merit.HistJabatan, Ref: "PELAKSANA", Title: "Analis Kepegawaian", Start: merit.MustDate("2012-01-02"), End: merit.MustDate("2021-01-04")},
+			{Kind: merit.HistHukdis, Ref: "POTONG_TUKIN_6", Start: merit.MustDate("2023-05-02"), DocNumber: "800/12/2023"},
+		} {
+			h.AgencyID, h.EmployeeID = a, e.ID
+			if err := db.CreateHistory(sys, &h); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for year, p := range map[int]performance.Rating{2024: performance.AsExp, 2025: performance.Above} {
+			if err := db.SaveSKP(sys, &performance.SKP{AgencyID: a, EmployeeID: e.ID, Year: year, HasilKerja: p, Perilaku: p}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		c, err := db.RegisterInternalCandidate(o.secretariat, a, s.ID, s.Posts[0].ID, e.NIP)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.CurrentPosition != "Kepala Bidang Mutasi" || c.Education != "S2" {
+			t.Errorf("pre-filled %+v", c)
+		}
+		checks, err := db.CheckSelectionEligibility(o.secretariat, a, s.ID, c.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]selection.Outcome{}
+		for _, ch := range checks {
+			got[ch.Requirement] = ch.Outcome
+		}
+		want := map[string]selection.Outcome{"education": selection.Met, "experience": selection.Met, "position": selection.Met,
+			"age": selection.Met, "discipline": selection.NotMet, "predikat": selection.Met}
+		for k, v := range want {
+			if got[k] != v {
+				t.Errorf("%s: %s, want %s (%+v)", k, got[k], v, checks)
+			}
 		}
 	})
 }
