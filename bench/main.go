@@ -8,6 +8,7 @@
 //	bench ipasn      -db DSN -n 1000000         recompute IP ASN and JPM of n generated employees vs an in-memory loop
 //	bench talent-map -db DSN -n 1000000         map n generated employees onto the 9-box vs an in-memory loop
 //	bench talent-bare -db DSN -agency CODE      baseline: a bare handler running the 9-box page's grid SQL
+//	bench inprocess  -db DSN -agency CODE -page list|talent   CPU per request of the list API or 9-box page in-process
 //	bench evaluation -db DSN -n 630             the evaluator's merit ranking of n agencies: stored, rescored, in memory vs float64
 //
 // It is not part of the product binary and not part of the tests.
@@ -43,6 +44,8 @@ func main() {
 		err = talentMapBench(ctx, os.Args[2:])
 	case "talent-bare":
 		err = talentBare(ctx, os.Args[2:])
+	case "inprocess":
+		err = inProcess(ctx, os.Args[2:])
 	case "evaluation":
 		err = evaluationBench(ctx, os.Args[2:])
 	default:

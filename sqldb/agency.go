@@ -36,15 +36,20 @@ func (db *DB) CreateAgency(ctx context.Context, a *merit.Agency) error {
 }
 
 // FindAgencyByCode returns the agency with the code if the actor belongs to
-// it; otherwise KindNotFound, whether or not it exists.
+// it; otherwise KindNotFound, whether or not it exists. Every page of an
+// agency starts with it, so the row is kept in db.reads (see readCache).
 func (db *DB) FindAgencyByCode(ctx context.Context, code string) (*merit.Agency, error) {
 	const op = "sqldb.FindAgencyByCode"
-	var a merit.Agency
-	err := db.read.QueryRowContext(ctx, `SELECT id, code, name, kind, created_at FROM agency WHERE code = $1`, code).
-		Scan(&a.ID, &a.Code, &a.Name, &a.Kind, &a.CreatedAt)
+	found, err := cachedRead(db, readKey{what: "agency", code: code}, func() (*merit.Agency, error) {
+		var a merit.Agency
+		err := db.read.QueryRowContext(ctx, `SELECT id, code, name, kind, created_at FROM agency WHERE code = $1`, code).
+			Scan(&a.ID, &a.Code, &a.Name, &a.Kind, &a.CreatedAt)
+		return &a, err
+	})
 	if err != nil {
 		return nil, translate(op, err)
 	}
+	a := *found // the caller's own copy
 	// A member without PermRead (an employee, a panel member) still sees the
 	// agency itself; what they may read in it is checked by each read.
 	if err := merit.Authorize(ctx, merit.PermRead, a.ID); err != nil && merit.KindOf(err) != merit.KindForbidden {
@@ -187,13 +192,23 @@ type querier interface {
 // FindUnits, without headcounts (left 0): for choosing a unit in a filter
 // or form, where counting the agency's employees per unit on every page
 // view would cost more than the rest of the page (20,000 employees: ~2 ms).
+// The tree is read again after a write or after readTTL (see readCache);
+// the caller must not change it.
 func (db *DB) UnitTree(ctx context.Context, agencyID int64) ([]*merit.Unit, error) {
 	const op = "sqldb.UnitTree"
 	if err := merit.Authorize(ctx, merit.PermRead, agencyID); err != nil {
 		return nil, err
 	}
-	units, err := unitTree(ctx, db.read, agencyID, false)
+	units, err := db.cachedUnitTree(ctx, agencyID)
 	return units, translate(op, err)
+}
+
+// cachedUnitTree is the agency's unit tree without headcounts, kept in
+// db.reads: shared, not to be changed.
+func (db *DB) cachedUnitTree(ctx context.Context, agencyID int64) ([]*merit.Unit, error) {
+	return cachedRead(db, readKey{what: "unit_tree", agency: agencyID}, func() ([]*merit.Unit, error) {
+		return unitTree(ctx, db.read, agencyID, false)
+	})
 }
 
 func findUnits(ctx context.Context, q querier, agencyID int64) ([]*merit.Unit, error) {

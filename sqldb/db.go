@@ -57,7 +57,10 @@ type DB struct {
 	counts countCache
 	stmts  stmtCache
 	names  nameIndex
-	gate   readGate // first come, first served access to the read pool (gate.go)
+	reads  readCache // small lists pages read on every request (list_cache.go)
+	rows   rowCache  // employee rows of the list pages (list_rows.go)
+	grids  grids     // computed 9-box grids (talent_read.go)
+	gate   readGate  // first come, first served access to the read pool (gate.go)
 }
 
 // Open connects to the database named by dsn: "sqlite:PATH" (the directory is

@@ -346,33 +346,55 @@ func (db *DB) FindEmployees(ctx context.Context, f merit.EmployeeFilter) ([]*mer
 		return nil, 0, translate(op, err)
 	}
 	defer db.gate.leave()
+	var ids []int64
+	total := -1
 	if nameOnly(f) {
-		ids, total, err := db.names.search(ctx, db, f.AgencyID, strings.TrimSpace(f.Query), f.Desc, f.Offset, f.Limit)
-		if err != nil || len(ids) == 0 {
-			return []*merit.Employee{}, total, translate(op, err)
+		ids, total, err = db.names.search(ctx, db, f.AgencyID, strings.TrimSpace(f.Query), f.Desc, f.Offset, f.Limit)
+		if err != nil {
+			return nil, 0, translate(op, err)
 		}
-		args := []any{f.AgencyID}
-		for i := range f.Limit {
-			args = append(args, int64(0))
-			if i < len(ids) {
-				args[i+1] = ids[i]
+	}
+	if total < 0 {
+		q := listQuery(f)
+		if ids, err = db.listIDs(ctx, q.ids, q.args, f.Limit); err != nil {
+			return nil, 0, translate(op, err)
+		}
+		// The total costs a scan of every match; a short page at the start
+		// already tells it, otherwise it is counted (and cached, see counts).
+		total = len(ids)
+		if f.Offset > 0 || len(ids) == f.Limit {
+			if total, err = db.counts.get(ctx, db, q.count, q.args[:len(q.args)-2]); err != nil {
+				return nil, 0, translate(op, err)
 			}
 		}
-		out, err := db.readEmployees(ctx, employeesByIDQuery(f.Limit, f.Desc), args, len(ids))
-		return out, total, translate(op, err)
 	}
-	page, count, args := EmployeeListQuery(f)
-	out, err := db.readEmployees(ctx, page, args, f.Limit)
+	out, err := db.employeesByID(ctx, f.AgencyID, ids)
 	if err != nil {
 		return nil, 0, translate(op, err)
 	}
-	// The total costs a scan of every match; a short page at the start
-	// already tells it, otherwise it is counted (and cached, see counts).
-	if f.Offset == 0 && len(out) < f.Limit {
-		return out, len(out), nil
+	return out, total, nil
+}
+
+// listIDs runs a prepared query of employee IDs.
+func (db *DB) listIDs(ctx context.Context, query string, args []any, capacity int) ([]int64, error) {
+	stmt, err := db.readStmt(ctx, query)
+	if err != nil {
+		return nil, err
 	}
-	total, err := db.counts.get(ctx, db, count, args[:len(args)-2])
-	return out, total, translate(op, err)
+	rows, err := stmt.QueryContext(ctx, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	ids := make([]int64, 0, capacity)
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
 }
 
 // nameOnly reports whether the filter is a search by part of a name and
@@ -383,34 +405,11 @@ func nameOnly(f merit.EmployeeFilter) bool {
 		f.Status == "" && f.Jenis == "" && f.Sort == "name"
 }
 
-// readEmployees runs a prepared read query of employee rows, masking
-// personal data the context's actor may not see.
-func (db *DB) readEmployees(ctx context.Context, query string, args []any, capacity int) ([]*merit.Employee, error) {
-	stmt, err := db.readStmt(ctx, query)
-	if err != nil {
-		return nil, err
-	}
-	rows, err := stmt.QueryContext(ctx, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := make([]*merit.Employee, 0, capacity)
-	for rows.Next() {
-		e, err := scanEmployee(rows)
-		if err != nil {
-			return nil, err
-		}
-		merit.MaskPersonalFor(ctx, e)
-		out = append(out, e)
-	}
-	return out, rows.Err()
-}
-
-// EmployeeListQuery builds the SQL of FindEmployees for a normalized filter:
+// EmployeeListQuery builds the SQL of a list page for a normalized filter:
 // the page query, the count query, and their arguments (the count takes all but the last two,
 // LIMIT and OFFSET). It is exported so the benchmark's bare handler runs
-// exactly the product's SQL.
+// the product's SQL, every time; FindEmployees runs the page's IDs query
+// alone (listQuery) and takes the rows from its row cache (list_rows.go).
 //
 // The page query first picks the page's IDs from an index that also orders
 // them (no row of the table is read for the rows skipped by OFFSET or
@@ -421,8 +420,21 @@ func (db *DB) readEmployees(ctx context.Context, query string, args []any, capac
 // itself and every unit below it. The SQL text depends only on which filters
 // are set, so its prepared statement is reused.
 func EmployeeListQuery(f merit.EmployeeFilter) (page, count string, args []any) {
+	q := listQuery(f)
+	return q.page, q.count, q.args
+}
+
+// employeeList is the SQL of a list page: its IDs in order, its full rows
+// in order (the IDs query joined with the rows), the count of every match,
+// and their arguments (the count takes all but the last two).
+type employeeList struct {
+	ids, page, count string
+	args             []any
+}
+
+func listQuery(f merit.EmployeeFilter) employeeList {
 	where := []string{"e.agency_id = $1"}
-	args = []any{f.AgencyID}
+	args := []any{f.AgencyID}
 	arg := func(v any) string {
 		args = append(args, v)
 		return "$" + strconv.Itoa(len(args))
@@ -470,7 +482,7 @@ func EmployeeListQuery(f merit.EmployeeFilter) (page, count string, args []any) 
 		join += ` LEFT JOIN unit u ON u.agency_id = e.agency_id AND u.id = e.unit_id`
 	}
 	cond := ` WHERE ` + strings.Join(where, " AND ")
-	count = with + `SELECT count(*)` + from + join + cond
+	count := with + `SELECT count(*)` + from + join + cond
 	dir := " ASC"
 	if f.Desc {
 		dir = " DESC"
@@ -480,11 +492,11 @@ func EmployeeListQuery(f merit.EmployeeFilter) (page, count string, args []any) 
 		order = ` ORDER BY e.name_search` + dir + `, e.id` + dir
 	}
 	ids := with + `SELECT e.id` + from + join + cond + order + ` LIMIT ` + arg(f.Limit) + ` OFFSET ` + arg(f.Offset)
-	page = `SELECT ` + employeeColumns + ` FROM (` + ids + `) pick
+	page := `SELECT ` + employeeColumns + ` FROM (` + ids + `) pick
 	JOIN employee e ON e.agency_id = $1 AND e.id = pick.id
 	LEFT JOIN unit u ON u.agency_id = e.agency_id AND u.id = e.unit_id
 	LEFT JOIN position p ON p.agency_id = e.agency_id AND p.id = e.position_id` + order
-	return page, count, args
+	return employeeList{ids: ids, page: page, count: count, args: args}
 }
 
 // padRight fills a NIP prefix to 18 characters with c: the bounds of the

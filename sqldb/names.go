@@ -2,7 +2,6 @@ package sqldb
 
 import (
 	"context"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -20,8 +19,8 @@ import (
 // An agency's names are read again after any write through this DB (the
 // same counter as the list totals) and after namesTTL, which bounds how long
 // a write by another process (a CLI import beside the server) goes unseen.
-// Only the IDs come from memory: the rows of a page are read from the
-// database, so what is shown is never stale.
+// Only the IDs come from here: the rows of a page come from the row cache
+// under the same rule (list_rows.go).
 type nameIndex struct {
 	mu sync.Mutex
 	m  map[int64]*agencyNames
@@ -35,14 +34,22 @@ type agencyNames struct {
 }
 
 // nameList is one read of an agency's names, sorted as the list sorts them
-// (name_search, id) by the database's collation. It is never changed.
+// (name_search, id) by the database's collation. Its names are never
+// changed; it remembers the matches of recent queries.
 type nameList struct {
 	writes uint64 // db.counts.writes when read
 	at     time.Time
 	text   string  // every name_search, each followed by nameSeparator
 	starts []int32 // where each name starts in text, and len(text) last
 	ids    []int64 // the employee of each name
+
+	mu   sync.Mutex
+	hits map[string][]int32 // matches of recent queries, by query; never changed
 }
+
+// nameHits is how many queries' matches a nameList keeps: the commonest
+// searches repeat (the same name, its next pages) until the next write.
+const nameHits = 256
 
 // nameSeparator ends each name in nameList.text; no name contains it, so a
 // match of a query without it never spans two names.
@@ -61,15 +68,36 @@ func (x *nameIndex) search(ctx context.Context, db *DB, agencyID int64, q string
 	if err != nil {
 		return nil, 0, err
 	}
-	hits := l.matches(strings.ToLower(q))
-	if desc {
-		slices.Reverse(hits)
-	}
-	page := make([]int64, 0, limit)
-	for _, i := range hits[min(offset, len(hits)):min(offset+limit, len(hits))] {
-		page = append(page, l.ids[i])
+	hits := l.cachedMatches(strings.ToLower(q))
+	lo, hi := min(offset, len(hits)), min(offset+limit, len(hits))
+	page := make([]int64, 0, hi-lo)
+	for k := lo; k < hi; k++ {
+		i := k
+		if desc {
+			i = len(hits) - 1 - k
+		}
+		page = append(page, l.ids[hits[i]])
 	}
 	return page, len(hits), nil
+}
+
+// cachedMatches is matches, kept for the nameHits latest queries of this
+// list (the list itself is replaced after a write).
+func (l *nameList) cachedMatches(q string) []int32 {
+	l.mu.Lock()
+	hits, ok := l.hits[q]
+	l.mu.Unlock()
+	if ok {
+		return hits
+	}
+	hits = l.matches(q)
+	l.mu.Lock()
+	if l.hits == nil || len(l.hits) >= nameHits {
+		l.hits = make(map[string][]int32)
+	}
+	l.hits[q] = hits
+	l.mu.Unlock()
+	return hits
 }
 
 // matches returns the positions, in order, of the names that contain q.
@@ -144,9 +172,10 @@ func (x *nameIndex) names(ctx context.Context, db *DB, agencyID int64) (*nameLis
 }
 
 // employeesByIDQuery is the SQL that reads the rows of up to n employees by
-// ID, in name order. It takes n IDs after the agency (pad with 0, which no
-// employee has), so its text depends only on n and its statement is reused.
-func employeesByIDQuery(n int, desc bool) string {
+// ID, in no particular order (the caller places them). It takes n IDs after
+// the agency (pad with 0, which no employee has), so its text depends only
+// on n and its statement is reused.
+func employeesByIDQuery(n int) string {
 	var b strings.Builder
 	b.WriteString(`SELECT ` + employeeColumns + employeeFrom + ` WHERE e.agency_id = $1 AND e.id IN (`)
 	for i := range n {
@@ -155,10 +184,6 @@ func employeesByIDQuery(n int, desc bool) string {
 		}
 		b.WriteString("$" + strconv.Itoa(i+2))
 	}
-	dir := " ASC"
-	if desc {
-		dir = " DESC"
-	}
-	b.WriteString(`) ORDER BY e.name_search` + dir + `, e.id` + dir)
+	b.WriteString(`)`)
 	return b.String()
 }

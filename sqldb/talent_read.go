@@ -121,26 +121,31 @@ func (f TalentFilter) where(units []*merit.Unit, scope unitScope, agencyID, revi
 	return b.String(), args
 }
 
-// TalentReviews returns the agency's reviews, the newest first.
+// TalentReviews returns the agency's reviews, the newest first. The list is
+// read again after a write or after readTTL (see readCache); the caller must
+// not change it.
 func (db *DB) TalentReviews(ctx context.Context, agencyID int64) ([]*talent.Review, error) {
 	const op = "sqldb.TalentReviews"
 	if err := merit.Authorize(ctx, merit.PermTalentRead, agencyID); err != nil {
 		return nil, err
 	}
-	rows, err := db.read.QueryContext(ctx, `SELECT `+reviewColumns+` FROM talent_review WHERE agency_id = $1 ORDER BY year DESC, id DESC`, agencyID)
-	if err != nil {
-		return nil, translate(op, err)
-	}
-	defer rows.Close()
-	var out []*talent.Review
-	for rows.Next() {
-		rv, err := scanReview(rows)
+	out, err := cachedRead(db, readKey{what: "talent_reviews", agency: agencyID}, func() ([]*talent.Review, error) {
+		rows, err := db.read.QueryContext(ctx, `SELECT `+reviewColumns+` FROM talent_review WHERE agency_id = $1 ORDER BY year DESC, id DESC`, agencyID)
 		if err != nil {
-			return nil, translate(op, err)
+			return nil, err
 		}
-		out = append(out, rv)
-	}
-	return out, translate(op, rows.Err())
+		defer rows.Close()
+		var out []*talent.Review
+		for rows.Next() {
+			rv, err := scanReview(rows)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, rv)
+		}
+		return out, rows.Err()
+	})
+	return out, translate(op, err)
 }
 
 const reviewColumns = `agency_id, id, year, performance_year, name, population, rule_version, scheme, reviewed_on,
@@ -156,13 +161,17 @@ func scanReview(s scanner) (*talent.Review, error) {
 }
 
 // TalentReview returns one review; id 0 is the latest (the highest year,
-// then the newest), KindNotFound when the agency has none.
+// then the newest), KindNotFound when the agency has none. It is read
+// again after a write or after readTTL (see readCache); the caller must not
+// change it.
 func (db *DB) TalentReview(ctx context.Context, agencyID, id int64) (*talent.Review, error) {
 	const op = "sqldb.TalentReview"
 	if err := merit.Authorize(ctx, merit.PermTalentRead, agencyID); err != nil {
 		return nil, err
 	}
-	rv, err := talentReview(ctx, db.read, agencyID, id)
+	rv, err := cachedRead(db, readKey{what: "talent_review", agency: agencyID, id: id}, func() (*talent.Review, error) {
+		return talentReview(ctx, db.read, agencyID, id)
+	})
 	return rv, translate(op, err)
 }
 
@@ -211,7 +220,7 @@ func (db *DB) placementWhere(ctx context.Context, agencyID, reviewID int64, f Ta
 	}
 	var units []*merit.Unit
 	if f.UnitID != 0 {
-		if units, err = unitTree(ctx, db.read, agencyID, false); err != nil {
+		if units, err = db.cachedUnitTree(ctx, agencyID); err != nil {
 			return "", nil, err
 		}
 	}
@@ -246,10 +255,11 @@ type TalentGrid struct {
 
 // TalentGrid reads the grid of a review (0: the latest) with up to perBox
 // people of each box, in 1 + 10 indexed queries whatever the agency's size.
-// A grid is kept in memory for gridTTL and reused while its review's
+// A grid is kept in memory (db.grids) and reused while no write has
+// committed through this DB, for at most gridTTL, and while its review's
 // locked sessions are unchanged (a lock is the only thing that moves final
-// boxes; a new review has a new ID), so the page under load costs two small
-// queries; names and deletions show within gridTTL.
+// boxes; a new review has a new ID); the review and its sessions come from
+// readCache, so the page under load reads nothing from the database.
 func (db *DB) TalentGrid(ctx context.Context, agencyID, reviewID int64, f TalentFilter, perBox int) (*TalentGrid, error) {
 	const op = "sqldb.TalentGrid"
 	rv, err := db.TalentReview(ctx, agencyID, reviewID)
@@ -260,12 +270,18 @@ func (db *DB) TalentGrid(ctx context.Context, agencyID, reviewID int64, f Talent
 	if err != nil {
 		return nil, translate(op, err)
 	}
-	key := gridKey{db: db, agency: agencyID, review: rv.ID, filter: f, perBox: perBox, scope: fmt.Sprint(scope.ids())}
-	if err := db.read.QueryRowContext(ctx, `SELECT count(*) FROM talent_session WHERE agency_id = $1 AND review_id = $2 AND locked`,
-		agencyID, rv.ID).Scan(&key.locks); err != nil {
-		return nil, translate(op, err)
+	sessions, err := db.TalentSessions(ctx, agencyID, rv.ID)
+	if err != nil {
+		return nil, err
 	}
-	if g, ok := gridCache.get(key); ok {
+	key := gridKey{agency: agencyID, review: rv.ID, filter: f, perBox: perBox, scope: fmt.Sprint(scope.ids())}
+	for _, s := range sessions {
+		if s.Locked {
+			key.locks++
+		}
+	}
+	writes := db.counts.writes.Load()
+	if g, ok := db.grids.get(key, writes); ok {
 		out := *g
 		out.Review = rv
 		return &out, nil
@@ -317,17 +333,16 @@ func (db *DB) TalentGrid(ctx context.Context, agencyID, reviewID int64, f Talent
 			}
 		}
 	}
-	gridCache.put(key, g)
+	db.grids.put(key, g, writes)
 	return g, nil
 }
 
 // gridTTL is how long a computed grid is reused.
 const gridTTL = 30 * time.Second
 
-// gridKey names a computed grid: the database, the review and how many of
-// its sessions are locked, the filter, the reader's unit scope.
+// gridKey names a computed grid: the review and how many of its sessions
+// are locked, the filter, the reader's unit scope.
 type gridKey struct {
-	db             *DB
 	agency, review int64
 	locks          int
 	filter         TalentFilter
@@ -343,31 +358,32 @@ type grids struct {
 }
 
 type gridEntry struct {
-	g  *TalentGrid
-	at time.Time
+	g      *TalentGrid
+	writes uint64 // db.counts.writes when computed
+	at     time.Time
 }
 
 const gridCacheMax = 512
 
-var gridCache = &grids{m: map[gridKey]gridEntry{}}
-
-func (c *grids) get(k gridKey) (*TalentGrid, bool) {
+// get returns the grid of k computed while the DB had counted writes
+// committed writes, unless older than gridTTL.
+func (c *grids) get(k gridKey, writes uint64) (*TalentGrid, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e, ok := c.m[k]
-	if !ok || time.Since(e.at) > gridTTL {
+	if !ok || e.writes != writes || time.Since(e.at) > gridTTL {
 		return nil, false
 	}
 	return e.g, true
 }
 
-func (c *grids) put(k gridKey, g *TalentGrid) {
+func (c *grids) put(k gridKey, g *TalentGrid, writes uint64) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if len(c.m) >= gridCacheMax {
-		clear(c.m)
+	if c.m == nil || len(c.m) >= gridCacheMax {
+		c.m = make(map[gridKey]gridEntry)
 	}
-	c.m[k] = gridEntry{g: g, at: time.Now()}
+	c.m[k] = gridEntry{g: g, writes: writes, at: time.Now()}
 }
 
 // TalentGridSQL returns the grid's two statements for a WHERE clause over

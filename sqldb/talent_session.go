@@ -80,27 +80,31 @@ func (db *DB) CreateTalentSession(ctx context.Context, s *talent.Session) error 
 }
 
 // TalentSessions returns the sessions of a review, the newest first
-// (without moves).
+// (without moves). The list is read again after a write or after readTTL
+// (see readCache); the caller must not change it.
 func (db *DB) TalentSessions(ctx context.Context, agencyID, reviewID int64) ([]*talent.Session, error) {
 	const op = "sqldb.TalentSessions"
 	if err := merit.Authorize(ctx, merit.PermTalentRead, agencyID); err != nil {
 		return nil, err
 	}
-	rows, err := db.read.QueryContext(ctx, `SELECT `+sessionColumns+` FROM talent_session WHERE agency_id = $1 AND review_id = $2
-		ORDER BY id DESC`, agencyID, reviewID)
-	if err != nil {
-		return nil, translate(op, err)
-	}
-	defer rows.Close()
-	var out []*talent.Session
-	for rows.Next() {
-		s, err := scanSession(rows)
+	out, err := cachedRead(db, readKey{what: "talent_sessions", agency: agencyID, id: reviewID}, func() ([]*talent.Session, error) {
+		rows, err := db.read.QueryContext(ctx, `SELECT `+sessionColumns+` FROM talent_session WHERE agency_id = $1 AND review_id = $2
+			ORDER BY id DESC`, agencyID, reviewID)
 		if err != nil {
-			return nil, translate(op, err)
+			return nil, err
 		}
-		out = append(out, s)
-	}
-	return out, translate(op, rows.Err())
+		defer rows.Close()
+		var out []*talent.Session
+		for rows.Next() {
+			s, err := scanSession(rows)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, s)
+		}
+		return out, rows.Err()
+	})
+	return out, translate(op, err)
 }
 
 // TalentSession returns one session with its moves and the distribution

@@ -1,6 +1,8 @@
 package web
 
 import (
+	"html"
+	"html/template"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -103,10 +105,28 @@ type boxView struct {
 	Box     int
 	Cell    talent.Cell
 	Count   int
-	People  []personView
+	People  []personView  // the drill-down's rows
+	Names   template.HTML // the grid box's list items (namesHTML)
 	More    int
 	Href    string
 	Actions []talent.Action
+}
+
+// namesHTML writes a grid box's people as list items linking to their
+// talent cards. The template's range cost three reflective calls per
+// person (the URL normalizer and two escapers), a fifth of the page for its
+// 72 names; this costs one call per box, with the same escaping as
+// optionsHTML.
+func namesHTML(a *merit.Agency, people []sqldb.TalentPlacement) template.HTML {
+	var b strings.Builder
+	for _, p := range people {
+		b.WriteString(`<li><a href="`)
+		b.WriteString(html.EscapeString(agencyURL(a, "talenta", "pegawai", p.EmployeeID)))
+		b.WriteString(`">`)
+		b.WriteString(html.EscapeString(p.Name))
+		b.WriteString(`</a></li>`)
+	}
+	return template.HTML(b.String())
 }
 
 // personView is one person in a box or a list.
@@ -187,11 +207,8 @@ func (h *handler) renderTalent(w http.ResponseWriter, r *http.Request, a *merit.
 			for j, pot := range talent.Levels {
 				c := talent.Cell{Performance: perf, Potential: pot}
 				box := grid.Review.Scheme.Box(c)
-				b := boxView{Box: box, Cell: c, Count: grid.Counts[box], Href: v.Base + q.encode(box), Actions: rules.Actions.Of(c)}
-				for k, p := range grid.People[box] {
-					b.People = append(b.People, personView{TalentPlacement: p, Card: agencyURL(a, "talenta", "pegawai", p.EmployeeID), Rank: k + 1})
-				}
-				b.More = b.Count - len(b.People)
+				b := boxView{Box: box, Cell: c, Count: grid.Counts[box], Href: v.Base + q.encode(box), Actions: rules.Actions.Of(c),
+					Names: namesHTML(a, grid.People[box]), More: grid.Counts[box] - len(grid.People[box])}
 				v.Rows[i][j] = b
 			}
 		}
