@@ -44,6 +44,10 @@ var writePermissions = map[string]merit.Permission{
 	"lock-talent-session":   merit.PermTalentDecide,
 }
 
+// platformOperations are the operations outside any agency that only the
+// platform may use (merit.AuthorizePlatform).
+var platformOperations = map[string]bool{"create-agency": true}
+
 // selfOperations are the writes of an employee on their own record (no
 // agency in the path): they need a self-service grant.
 var selfOperations = map[string]bool{"create-my-proposal": true}
@@ -72,7 +76,7 @@ func accessFirst(ctx huma.Context) error {
 	if len(op.Security) == 0 {
 		return nil
 	}
-	if op.OperationID == "create-agency" {
+	if platformOperations[op.OperationID] {
 		return merit.AuthorizePlatform(ctx.Context())
 	}
 	if selfOperations[op.OperationID] {

@@ -81,7 +81,8 @@ func TestOpenAPI(t *testing.T) {
 		fill := strings.NewReplacer("{agency}", "kota-a", "{id}", fmt.Sprint(e.ID), "{hid}", fmt.Sprint(h.ID),
 			"{table}", "golongan", "{nip}", e.NIP, "{proposal}", "1", "{review}", "0", "{session}", "1", "{user}", "1", "{skp}", "1",
 			"{position}", "1", "{candidate}", "1", "{run}", "1",
-			"{selection}", "1", "{stage}", "1", "{member}", "1", "{slot}", "ijazah", "{seq}", "0", "{comment}", "1")
+			"{selection}", "1", "{stage}", "1", "{member}", "1", "{slot}", "ijazah", "{seq}", "0", "{comment}", "1",
+			"{assessment}", "1", "{indicator}", "1.1", "{evidence}", "1", "{survey}", "1", "{framework}", "kasn-2018", "{version}", "2019.1")
 		for _, r := range routes {
 			url := fill.Replace(r.path)
 			if strings.Contains(url, "{") {

@@ -97,6 +97,9 @@ func (h *handlers) register(api huma.API) {
 	// Performance: SKP, organisation predikat, angka kredit.
 	h.registerSKP(api, op)
 
+	// Merit evaluation: instruments, assessments, evaluator views, survey.
+	h.registerEvaluation(api, op)
+
 	// Accounts of an agency (its admins, platform admins) and new agencies.
 	h.registerUsers(api, op)
 

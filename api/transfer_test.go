@@ -19,6 +19,13 @@ import (
 // upload posts a file to the import endpoint as a browser form does.
 func (c *client) upload(agency, filename string, content []byte, fields map[string]string) (*http.Response, []byte) {
 	c.t.Helper()
+	return c.postForm("/api/v1/agencies/"+agency+"/imports", filename, content, fields)
+}
+
+// postForm posts a multipart form with a file (none when filename is "")
+// and fields, as a browser form does.
+func (c *client) postForm(path, filename string, content []byte, fields map[string]string) (*http.Response, []byte) {
+	c.t.Helper()
 	var body bytes.Buffer
 	mw := multipart.NewWriter(&body)
 	if filename != "" {
@@ -32,7 +39,7 @@ func (c *client) upload(agency, filename string, content []byte, fields map[stri
 		mw.WriteField(k, v)
 	}
 	mw.Close()
-	req, err := http.NewRequest("POST", c.url+"/api/v1/agencies/"+agency+"/imports", &body)
+	req, err := http.NewRequest("POST", c.url+path, &body)
 	if err != nil {
 		c.t.Fatal(err)
 	}

@@ -194,6 +194,46 @@ var accessRules = map[string]merit.Permission{
 	"GET /api/v1/agencies/{agency}/merit-results":                                           merit.PermTalentRead,
 	"POST /api/v1/agencies/{agency}/merit-results":                                          merit.PermManageUsers,
 
+	// Merit evaluation (issue 7): the national instruments for anyone
+	// signed in, changed by the platform; the evaluator's views across
+	// agencies for anyone signed in (the store lists only the agencies whose
+	// evaluation the user reads); an agency's assessments read by evaluation
+	// readers, filled in by its writers and verified and set by its
+	// evaluator; the survey prepared by writers, its results for readers,
+	// answered once by the employee under /me.
+	"GET /api/v1/evaluation/instruments":                                                            signedIn,
+	"GET /api/v1/evaluation/instruments/{framework}/{version}":                                      signedIn,
+	"PUT /api/v1/evaluation/instruments/{framework}/{version}":                                      platformOnly,
+	"GET /api/v1/evaluation/assessments":                                                            signedIn,
+	"GET /api/v1/evaluation/queue":                                                                  signedIn,
+	"GET /api/v1/evaluation/ranking":                                                                signedIn,
+	"GET /api/v1/agencies/{agency}/merit-assessments":                                               merit.PermEvaluationRead,
+	"POST /api/v1/agencies/{agency}/merit-assessments":                                              merit.PermEvaluationWrite,
+	"GET /api/v1/agencies/{agency}/merit-assessments/{assessment}":                                  merit.PermEvaluationRead,
+	"PUT /api/v1/agencies/{agency}/merit-assessments/{assessment}/team":                             merit.PermEvaluationWrite,
+	"PUT /api/v1/agencies/{agency}/merit-assessments/{assessment}/entries/{indicator}":              merit.PermEvaluationWrite,
+	"POST /api/v1/agencies/{agency}/merit-assessments/{assessment}/suggestions":                     merit.PermEvaluationWrite,
+	"POST /api/v1/agencies/{agency}/merit-assessments/{assessment}/entries/{indicator}/evidence":    merit.PermEvaluationWrite,
+	"GET /api/v1/agencies/{agency}/merit-assessments/{assessment}/evidence/{evidence}":              merit.PermEvaluationRead,
+	"DELETE /api/v1/agencies/{agency}/merit-assessments/{assessment}/evidence/{evidence}":           merit.PermEvaluationWrite,
+	"POST /api/v1/agencies/{agency}/merit-assessments/{assessment}/submit":                          merit.PermEvaluationWrite,
+	"POST /api/v1/agencies/{agency}/merit-assessments/{assessment}/return":                          merit.PermEvaluationVerify,
+	"PUT /api/v1/agencies/{agency}/merit-assessments/{assessment}/entries/{indicator}/verification": merit.PermEvaluationVerify,
+	"POST /api/v1/agencies/{agency}/merit-assessments/{assessment}/verify":                          merit.PermEvaluationVerify,
+	"POST /api/v1/agencies/{agency}/merit-assessments/{assessment}/set":                             merit.PermEvaluationVerify,
+	"GET /api/v1/agencies/{agency}/merit-assessments/{assessment}/what-if":                          merit.PermEvaluationRead,
+	"GET /api/v1/agencies/{agency}/evaluation-facts":                                                merit.PermEvaluationRead,
+	"GET /api/v1/agencies/{agency}/fairness":                                                        merit.PermEvaluationRead,
+	"GET /api/v1/agencies/{agency}/surveys":                                                         merit.PermEvaluationRead,
+	"POST /api/v1/agencies/{agency}/surveys":                                                        merit.PermEvaluationWrite,
+	"GET /api/v1/agencies/{agency}/surveys/{survey}":                                                merit.PermEvaluationRead,
+	"POST /api/v1/agencies/{agency}/surveys/{survey}/open":                                          merit.PermEvaluationWrite,
+	"POST /api/v1/agencies/{agency}/surveys/{survey}/close":                                         merit.PermEvaluationWrite,
+	"GET /api/v1/agencies/{agency}/surveys/{survey}/results":                                        merit.PermEvaluationRead,
+	"GET /api/v1/me/surveys":                                                                        self,
+	"GET /api/v1/me/surveys/{survey}":                                                               self,
+	"POST /api/v1/me/surveys/{survey}/responses":                                                    self,
+
 	// Talent review (issue 5): the 9-box, its drill-down, a talent card and
 	// the XLSX export for talent readers; running a review, opening a
 	// calibration session and moving people for talent writers; setting a

@@ -536,8 +536,14 @@ func TestSurveyAnonymity(t *testing.T) {
 			if err := db.RespondSurvey(employees[4], ag.ID, s.ID, []int{1, 1}); merit.KindOf(err) != merit.KindConflict {
 				t.Errorf("answer to a closed survey: %v", err)
 			}
-			if list, err := db.Surveys(employees[0], ag.ID); err != nil || len(list) != 0 {
+			if list, err := db.OpenSurveys(employees[0], ag.ID); err != nil || len(list) != 0 {
 				t.Errorf("employee lists closed surveys: %d %v", len(list), err)
+			}
+			if _, err := db.Surveys(employees[0], ag.ID); merit.KindOf(err) != merit.KindForbidden {
+				t.Errorf("employee lists every survey: %v", err)
+			}
+			if list, err := db.Surveys(op, ag.ID); err != nil || len(list) != 1 || list[0].Responded != 5 {
+				t.Errorf("operator's list: %v", err)
 			}
 		})
 	}

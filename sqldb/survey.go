@@ -170,15 +170,28 @@ func authorizeSurveyRead(ctx context.Context, agencyID int64) (employeeOnly bool
 	return true, merit.Authorize(ctx, merit.PermSurveyRespond, agencyID)
 }
 
-// Surveys lists the agency's surveys, newest first: all of them to a reader
-// of the evaluation, the open ones to an employee (to answer them).
+// Surveys lists the agency's surveys, newest first, to a reader of its
+// evaluation.
 func (db *DB) Surveys(ctx context.Context, agencyID int64) ([]*Survey, error) {
-	const op = "sqldb.Surveys"
-	employeeOnly, err := authorizeSurveyRead(ctx, agencyID)
-	if err != nil {
+	if err := merit.Authorize(ctx, merit.PermEvaluationRead, agencyID); err != nil {
 		return nil, err
 	}
-	rows, err := db.read.QueryContext(ctx, `SELECT id FROM survey WHERE agency_id = $1 ORDER BY year DESC, id DESC`, agencyID)
+	return db.surveys(ctx, "sqldb.Surveys", agencyID, "")
+}
+
+// OpenSurveys lists the agency's open surveys to one of its employees
+// (survey.respond), for them to answer.
+func (db *DB) OpenSurveys(ctx context.Context, agencyID int64) ([]*Survey, error) {
+	if err := merit.Authorize(ctx, merit.PermSurveyRespond, agencyID); err != nil {
+		return nil, err
+	}
+	return db.surveys(ctx, "sqldb.OpenSurveys", agencyID, SurveyOpen)
+}
+
+// surveys reads the agency's surveys, of one status when status is not "".
+func (db *DB) surveys(ctx context.Context, op string, agencyID int64, status string) ([]*Survey, error) {
+	rows, err := db.read.QueryContext(ctx, `SELECT id FROM survey WHERE agency_id = $1 AND ($2 = '' OR status = $2) ORDER BY year DESC, id DESC`,
+		agencyID, status)
 	if err != nil {
 		return nil, translate(op, err)
 	}
@@ -201,9 +214,7 @@ func (db *DB) Surveys(ctx context.Context, agencyID int64) ([]*Survey, error) {
 		if err != nil {
 			return nil, translate(op, err)
 		}
-		if !employeeOnly || s.Status == SurveyOpen {
-			out = append(out, s)
-		}
+		out = append(out, s)
 	}
 	return out, nil
 }
