@@ -24,6 +24,8 @@ func (h *handler) publicRoutes(mux *routeMux) {
 	mux.Handle("GET /seleksi-terbuka/{agency}/{selection}/tahap/{stage}/segel/{seq}", h.page(h.publicSealFile))
 	mux.Handle("GET /seleksi-terbuka/{agency}/{selection}/daftar", h.page(h.publicRegisterForm))
 	mux.Handle("POST /seleksi-terbuka/{agency}/{selection}/daftar", h.page(h.publicRegister))
+	mux.Handle("GET /seleksi-terbuka/{agency}/{selection}/perbaikan/{candidate}", h.page(h.publicCorrectionForm))
+	mux.Handle("POST /seleksi-terbuka/{agency}/{selection}/perbaikan/{candidate}", h.page(h.publicCorrection))
 	mux.Handle("GET /seleksi-terbuka/{agency}/{selection}/uji-publik", h.page(h.publicTest))
 	mux.Handle("POST /seleksi-terbuka/{agency}/{selection}/uji-publik", h.page(h.publicComment))
 }
@@ -203,6 +205,8 @@ type publicRegisterView struct {
 	Done     *selection.Candidate // registered: the registration number
 	Code     string               // the access code for corrections, shown once
 	Base     string
+	// Correction is the page where the applicant uploads a document again.
+	Correction string
 }
 
 // profileField is an input of the registration form: the profile field's
@@ -256,7 +260,7 @@ func (h *handler) publicRegister(w http.ResponseWriter, r *http.Request) error {
 		v.Done, v.Errors = nil, errorList(langOf(r), err)
 		return h.render(w, r, httpstatus.Of(err), "public_register", &page{Data: v})
 	}
-	v.Code = code
+	v.Code, v.Correction = code, fmt.Sprintf("%s/perbaikan/%d", v.Base, v.Done.ID)
 	return h.render(w, r, http.StatusCreated, "public_register", &page{Data: v})
 }
 
@@ -365,4 +369,78 @@ func (h *handler) publicComment(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return h.renderPublicTest(w, r, nil, nil, true)
+}
+
+// publicCorrectionView is the applicant's page to upload a document again
+// (a correction asked for, or a document added while registration is open).
+type publicCorrectionView struct {
+	Agency *merit.Agency
+	Ann    *sqldb.PublicAnnouncement
+	Slots  []selection.Slot
+	Errors []formError
+	Done   *selection.Document
+	Action string
+	Base   string
+}
+
+// publicCorrectionForm is the upload form; the access code given at
+// registration authorizes it.
+func (h *handler) publicCorrectionForm(w http.ResponseWriter, r *http.Request) error {
+	return h.renderPublicCorrection(w, r, nil, nil)
+}
+
+func (h *handler) renderPublicCorrection(w http.ResponseWriter, r *http.Request, done *selection.Document, formErr error) error {
+	a, ann, err := h.publicTarget(r)
+	if err != nil {
+		return err
+	}
+	id, err := pathID(r, "candidate")
+	if err != nil {
+		return err
+	}
+	v := publicCorrectionView{Agency: a, Ann: ann, Slots: selection.Slots, Done: done, Base: publicBase(a, ann.Selection.ID),
+		Action: fmt.Sprintf("%s/perbaikan/%d", publicBase(a, ann.Selection.ID), id)}
+	status := http.StatusOK
+	if formErr != nil {
+		status, v.Errors = httpstatus.Of(formErr), errorList(langOf(r), formErr)
+	}
+	return h.render(w, r, status, "public_correction", &page{Data: v})
+}
+
+// publicCorrection stores the uploaded document with the access code.
+func (h *handler) publicCorrection(w http.ResponseWriter, r *http.Request) error {
+	a, ann, err := h.publicTarget(r)
+	if err != nil {
+		return err
+	}
+	id, err := pathID(r, "candidate")
+	if err != nil {
+		return err
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, merit.MaxAttachmentSize+1<<20)
+	if err := r.ParseMultipartForm(1 << 20); err != nil {
+		if _, ok := errors.AsType[*http.MaxBytesError](err); ok {
+			return h.renderPublicCorrection(w, r, nil, merit.Invalid("web.publicCorrection",
+				merit.FieldError{Field: "documents", Code: "proposal.attachment_size", Args: []any{merit.MaxAttachmentSize >> 20}}))
+		}
+		return badForm(err)
+	}
+	file, hdr, err := r.FormFile("file")
+	if err != nil {
+		return h.renderPublicCorrection(w, r, nil, merit.Invalid("web.publicCorrection", merit.FieldError{Field: "file", Code: "field.required"}))
+	}
+	data, err := io.ReadAll(file)
+	file.Close()
+	if err != nil {
+		return badForm(err)
+	}
+	d, err := h.db.UploadSelectionDocument(r.Context(), a.ID, ann.Selection.ID, id, r.PostForm.Get("code"),
+		sqldb.Upload{Slot: selection.Slot(r.PostForm.Get("slot")), FileName: hdr.Filename, Data: data})
+	if k := merit.KindOf(err); k == merit.KindInvalid || k == merit.KindConflict {
+		return h.renderPublicCorrection(w, r, nil, err)
+	}
+	if err != nil {
+		return err
+	}
+	return h.renderPublicCorrection(w, r, d, nil)
 }

@@ -46,8 +46,9 @@ func demoSelections(t *testing.T, a *app) *demo.SelectionResult {
 
 // The public portal without sign-in: the list, a finished selection with
 // its seals and the PPK's choice, a published stage whose downloaded file
-// hashes to the seal shown, a draft-free list, registration of an external
-// applicant with a document, and uji publik answering that it is closed.
+// hashes to the seal shown, registration of an external applicant with a
+// document and a later upload with the access code, and uji publik
+// answering that it is closed.
 func TestPublicPortal(t *testing.T) {
 	testdb.Run(t, func(t *testing.T, db *sqldb.DB) {
 		a := newApp(t, db, 12)
@@ -97,6 +98,14 @@ func TestPublicPortal(t *testing.T) {
 		if reg := textOf(p.one("#reg-no")); !strings.HasPrefix(reg, "JPT-") || textOf(p.one("#access-code")) == "" {
 			t.Errorf("registration: %q", p.text())
 		}
+		// With the access code the applicant adds a document; a wrong code finds nothing.
+		code, correction := textOf(p.one("#access-code")), attr(p.one("#correction-link"), "href")
+		anon.get(correction).want(http.StatusOK)
+		p = anon.postMultipart(correction, map[string]string{"code": code, "slot": "ktp"}, "file", "ktp.pdf", []byte("%PDF-1.4\n%%EOF\n")).want(http.StatusOK)
+		if !strings.Contains(textOf(p.one(".flash")), "ktp.pdf") {
+			t.Errorf("the upload is not confirmed: %q", p.text())
+		}
+		anon.postMultipart(correction, map[string]string{"code": "salah", "slot": "ktp"}, "file", "ktp.pdf", []byte("%PDF-1.4\n%%EOF\n")).want(http.StatusNotFound)
 		p = anon.postMultipart(open+"/daftar", fields, "doc_ktp", "ktp.exe", []byte("MZ not a document")).want(http.StatusUnprocessableEntity)
 		if !strings.Contains(textOf(p.one(".error-summary")), "PDF, JPEG atau PNG") {
 			t.Errorf("the bad document is not named:\n%s", p.text())

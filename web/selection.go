@@ -35,6 +35,7 @@ func (h *handler) selectionRoutes(mux *routeMux) {
 	mux.Handle("POST /a/{agency}/seleksi/{selection}/komentar/{comment}", h.member(h.moderateSelectionComment))
 	h.selectionCandidateRoutes(mux)
 	h.selectionScoreRoutes(mux)
+	h.selectionReportRoutes(mux)
 }
 
 // selectionListView is the list of an agency's selections.
@@ -137,6 +138,7 @@ type selectionView struct {
 	Rankings   []selectionRanking
 	Decisions  map[int64]sqldb.PublicDecision // by post
 	Comments   []selection.Comment
+	Seals      []sqldb.SealCheck // every seal recomputed, for readers
 	Names      map[int64]string // candidate ID → "RegNo · name"
 	Posts      map[int64]string // post ID → position name
 	Member     *selection.Member
@@ -271,6 +273,9 @@ func (h *handler) renderSelection(w http.ResponseWriter, r *http.Request, a *mer
 	}
 	if v.CanRead {
 		if err := h.selectionRankings(r, &v); err != nil {
+			return err
+		}
+		if v.Seals, err = h.db.VerifySelectionSeals(ctx, a.ID, s.ID, 0); err != nil {
 			return err
 		}
 	}

@@ -95,9 +95,21 @@ func TestSelectionPanelAndStaffPages(t *testing.T) {
 		a.signIn("viewer").post(base+"/umumkan", nil).want(http.StatusForbidden)
 
 		// The finished selection: ranking with the top three and the PPK's choice.
-		p = a.signIn("viewer").get(fmt.Sprintf("/a/kota-magelang/seleksi/%d", res.Finished)).want(http.StatusOK)
+		viewer := a.signIn("viewer")
+		done := fmt.Sprintf("/a/kota-magelang/seleksi/%d", res.Finished)
+		p = viewer.get(done).want(http.StatusOK)
 		if n := len(p.all("section.ranking tr.top-three")); n != 3 || len(p.all("section.ranking p.decision")) != 1 {
 			t.Errorf("ranking: %d top-three rows, decision shown %d", n, len(p.all("section.ranking p.decision")))
 		}
+		if n, broken := len(p.all("#segel li")), len(p.all("#segel .seal-broken")); n != 5 || broken != 0 {
+			t.Errorf("seal check: %d seals, %d broken; want 5 holding", n, broken)
+		}
+		if pdf := viewer.get(done + "/laporan.pdf").want(http.StatusOK); !strings.HasPrefix(pdf.body, "%PDF-") {
+			t.Errorf("the PDF report is not a PDF")
+		}
+		if x := viewer.get(done + "/laporan.xlsx").want(http.StatusOK); !strings.HasPrefix(x.body, "PK") {
+			t.Errorf("the XLSX report is not a zip")
+		}
+		p1.get(done + "/laporan.pdf").want(http.StatusForbidden)
 	})
 }
