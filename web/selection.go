@@ -139,8 +139,8 @@ type selectionView struct {
 	Decisions  map[int64]sqldb.PublicDecision // by post
 	Comments   []selection.Comment
 	Seals      []sqldb.SealCheck // every seal recomputed, for readers
-	Names      map[int64]string // candidate ID → "RegNo · name"
-	Posts      map[int64]string // post ID → position name
+	Names      map[int64]string  // candidate ID → "RegNo · name"
+	Posts      map[int64]string  // post ID → position name
 	Member     *selection.Member
 	Conflicts  map[int64]string // the member's conflicts: candidate ID → reason
 	CanRead    bool
