@@ -76,10 +76,6 @@ func unitScoped(route string) bool {
 // web page (web.Routes) and per API operation (docs/openapi.json). A route
 // missing here fails the test with its name.
 var accessRules = map[string]merit.Permission{
-	"GET /a/{agency}/seleksi/{selection}/laporan.pdf":                  merit.PermSelectionRead,
-	"GET /a/{agency}/seleksi/{selection}/laporan.xlsx":                 merit.PermSelectionRead,
-	"GET /seleksi-terbuka/{agency}/{selection}/perbaikan/{candidate}":  anyone,
-	"POST /seleksi-terbuka/{agency}/{selection}/perbaikan/{candidate}": anyone,
 	// Open selection, staff and panel pages (issue 6): readers and panel
 	// members see the list and a selection (the store shows a member only
 	// the selections he sits on); the secretariat runs them; a member
@@ -250,6 +246,8 @@ var accessRules = map[string]merit.Permission{
 	"GET /a/{agency}/talenta/sesi/{session}":                           merit.PermTalentRead,
 	"POST /a/{agency}/talenta/sesi/{session}/pindah":                   merit.PermTalentWrite,
 	"POST /a/{agency}/talenta/sesi/{session}/tetapkan":                 merit.PermTalentDecide,
+	"GET /a/{agency}/talenta/aturan":                                   merit.PermTalentRead,
+	"POST /a/{agency}/talenta/aturan":                                  merit.PermTalentWrite,
 	"GET /api/v1/agencies/{agency}/talent/rules":                       merit.PermTalentRead,
 	"POST /api/v1/agencies/{agency}/talent/rules":                      merit.PermTalentWrite,
 	"GET /api/v1/agencies/{agency}/talent/reviews":                     merit.PermTalentRead,

@@ -31,7 +31,7 @@ func TestAgencyIsolation(t *testing.T) {
 			"/a/kota-magelang/pegawai/ekspor?format=csv", "/a/kota-magelang/impor/templat?format=csv",
 			"/a/kota-magelang/pengguna", "/a/kota-magelang/pengguna/baru",
 			"/a/kota-magelang/jabatan", "/a/kota-magelang/jabatan/baru", fmt.Sprintf("/a/kota-magelang/jabatan/%d/ubah", siti.PositionID),
-			fmt.Sprintf("/a/kota-magelang/jabatan/%d/hapus", siti.PositionID),
+			fmt.Sprintf("/a/kota-magelang/jabatan/%d/hapus", siti.PositionID), "/a/kota-magelang/talenta/aturan",
 		} {
 			p := lain.get(path).want(http.StatusNotFound)
 			if got := textOf(p.one("h1")); got != "Halaman tidak ditemukan" {
@@ -51,6 +51,7 @@ func TestAgencyIsolation(t *testing.T) {
 			"/a/kota-magelang/jabatan/baru":                                   {"unitId": {fmt.Sprint(siti.UnitID)}, "name": {"Palsu"}, "jenis": {"PELAKSANA"}},
 			fmt.Sprintf("/a/kota-magelang/jabatan/%d/ubah", siti.PositionID):  {"unitId": {fmt.Sprint(siti.UnitID)}, "name": {"Palsu"}, "jenis": {"PELAKSANA"}},
 			fmt.Sprintf("/a/kota-magelang/jabatan/%d/hapus", siti.PositionID): nil,
+			"/a/kota-magelang/talenta/aturan":                                 ruleForm("0"),
 		} {
 			lain.post(path, form).want(http.StatusNotFound)
 		}

@@ -29,6 +29,7 @@ func (h *handler) talentRoutes(mux *routeMux) {
 	mux.Handle("GET /a/{agency}/talenta/sesi/{session}", h.member(h.showTalentSession))
 	mux.Handle("POST /a/{agency}/talenta/sesi/{session}/pindah", h.member(h.moveTalent))
 	mux.Handle("POST /a/{agency}/talenta/sesi/{session}/tetapkan", h.member(h.lockTalentSession))
+	h.talentRuleRoutes(mux)
 }
 
 // perBox is how many names each box of the grid shows; the drill-down
@@ -145,6 +146,7 @@ type sessionLink struct {
 // talentRunForm is the form that runs a new review.
 type talentRunForm struct {
 	Action     string
+	RulesHref  string // the rule sets page, where a new version is made
 	Year       field
 	Rules      field
 	Population []populationChoice
@@ -275,7 +277,7 @@ func (h *handler) renderTalent(w http.ResponseWriter, r *http.Request, a *merit.
 // talentRunForm builds the form that runs a review, with the posted values
 // and errors when it failed.
 func (h *handler) talentRunForm(r *http.Request, a *merit.Agency, lang string, ref *merit.Reference, posted url.Values, formErr error) talentRunForm {
-	f := talentRunForm{Action: agencyURL(a, "talenta"),
+	f := talentRunForm{Action: agencyURL(a, "talenta"), RulesHref: agencyURL(a, "talenta", "aturan"),
 		Year:  field{Name: "year", Label: "field.year", Type: "number", Required: true, Value: strconv.Itoa(merit.Today().Year())},
 		Rules: field{Name: "ruleVersion", Label: "talent.rule_version", Type: "select", Value: "0"}}
 	if rules, err := h.db.TalentRuleSets(r.Context(), a.ID); err == nil {
