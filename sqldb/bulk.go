@@ -1,8 +1,8 @@
 package sqldb
 
 import (
+	"cmp"
 	"context"
-	"database/sql"
 	"errors"
 	"hash/fnv"
 	"io"
@@ -34,7 +34,7 @@ type Bulk struct {
 	unitNames map[string][]int64
 	positions map[string]int64 // unit id + name → id
 	known     nipIndex
-	insert    *sql.Stmt
+	inserts   *rowWriter // new employees, written a few hundred per statement
 	ids       idBlock
 	written   int // employees inserted or updated
 	counts    BulkCounts
@@ -109,13 +109,14 @@ func (db *DB) Bulk(ctx context.Context, agencyID int64, perm merit.Permission, f
 		if err := b.load(ctx); err != nil {
 			return err
 		}
-		stmt, err := tx.PrepareContext(ctx, InsertEmployeeSQL)
-		if err != nil {
-			return err
+		b.inserts = tx.rows(insertEmployeeHead, "", employeeColumnCount, employeeInsertRows)
+		err = fn(b)
+		if err == nil || errors.Is(err, ErrRollback) {
+			// Every insert runs, also in a dry run, so it meets the same
+			// database errors as the real one.
+			err = cmp.Or(b.inserts.flush(ctx), err)
 		}
-		defer stmt.Close()
-		b.insert = stmt
-		if err := fn(b); err != nil {
+		if err != nil {
 			return err
 		}
 		// One entry for the whole batch; inserted employees get no entry of
@@ -130,6 +131,21 @@ func (db *DB) Bulk(ctx context.Context, agencyID int64, perm merit.Permission, f
 	}
 	return translate(op, err)
 }
+
+// insertEmployeeHead is InsertEmployeeSQL up to its VALUES; a row has
+// employeeColumnCount values (employeeArgs).
+var insertEmployeeHead = func() string {
+	head, _, _ := strings.Cut(InsertEmployeeSQL, "VALUES")
+	return head + "VALUES "
+}()
+
+const (
+	employeeColumnCount = 24
+	// employeeInsertRows is how many new employees one INSERT of a Bulk
+	// writes: 12,000 parameters (PostgreSQL allows 65,535, SQLite 32,766).
+	// A statement per employee cost a round trip each on PostgreSQL.
+	employeeInsertRows = 500
+)
 
 // optimizeAfter is how many rows a bulk write must insert or change before
 // the planner's statistics are refreshed (see Optimize).
@@ -288,7 +304,9 @@ func (b *Bulk) Upsert(ctx context.Context, e *merit.Employee) (Outcome, error) {
 			return 0, err
 		}
 		e.ID, e.UpdatedAt = id, b.tx.now
-		if _, err := b.insert.ExecContext(ctx, employeeArgs(e)...); err != nil {
+		// Written with the next few hundred (see employeeInsertRows), before
+		// anything that reads employees or refers to them in this batch.
+		if err := b.inserts.add(ctx, employeeArgs(e)...); err != nil {
 			return 0, err
 		}
 		b.known.put(e.NIP, knownEmployee{id: e.ID, sum: fingerprint(e)})
@@ -301,6 +319,9 @@ func (b *Bulk) Upsert(ctx context.Context, e *merit.Employee) (Outcome, error) {
 	if sum == k.sum {
 		b.counts.Unchanged++
 		return Unchanged, nil
+	}
+	if err := b.inserts.flush(ctx); err != nil { // the employee may be one of them
+		return 0, err
 	}
 	old, err := employeeByID(ctx, b.tx, b.agencyID, k.id)
 	if err != nil {
@@ -321,6 +342,9 @@ func (b *Bulk) Upsert(ctx context.Context, e *merit.Employee) (Outcome, error) {
 // AddHistory adds a history entry for an employee written in this batch.
 func (b *Bulk) AddHistory(ctx context.Context, h *merit.HistoryEntry) error {
 	h.AgencyID = b.agencyID
+	if err := b.inserts.flush(ctx); err != nil {
+		return err
+	}
 	return b.tx.insertHistory(ctx, h)
 }
 
@@ -333,6 +357,9 @@ func (b *Bulk) AddHistory(ctx context.Context, h *merit.HistoryEntry) error {
 func (b *Bulk) AddHistories(ctx context.Context, hs []merit.HistoryEntry) error {
 	if len(hs) == 0 {
 		return nil
+	}
+	if err := b.inserts.flush(ctx); err != nil {
+		return err
 	}
 	first, err := b.tx.nextIDs(ctx, "employee_history", len(hs))
 	if err != nil {
@@ -386,15 +413,19 @@ func (w *rowWriter) flush(ctx context.Context) error {
 	if len(w.args) == 0 {
 		return nil
 	}
-	_, err := w.tx.ExecContext(ctx, valuesSQL(w.head, w.cols, len(w.args)/w.cols)+w.tail, w.args...)
+	_, err := w.tx.ExecContext(ctx, valuesSQL(w.tx.db.engine, w.head, w.cols, len(w.args)/w.cols)+w.tail, w.args...)
 	w.args = w.args[:0]
 	return err
 }
 
 // valuesSQL is head ("INSERT INTO t (c1, ..., cn) VALUES ") followed by rows
-// groups of cols numbered placeholders: one INSERT writing rows rows, whose
-// arguments are given row after row.
-func valuesSQL(head string, cols, rows int) string {
+// groups of cols placeholders: one INSERT writing rows rows, whose arguments
+// are given row after row. PostgreSQL gets numbered placeholders ($1, $2...);
+// SQLite gets plain "?" in the same order, because it looks each "$n" up in
+// the list of the names seen before it, which makes compiling a statement of
+// thousands of them take quadratic time (a 500-row employee INSERT, 12,000
+// parameters, took a quarter of a second).
+func valuesSQL(engine, head string, cols, rows int) string {
 	var b strings.Builder
 	b.Grow(len(head) + rows*cols*8)
 	b.WriteString(head)
@@ -409,6 +440,10 @@ func valuesSQL(head string, cols, rows int) string {
 				b.WriteString(", ")
 			}
 			n++
+			if engine == SQLite {
+				b.WriteByte('?')
+				continue
+			}
 			b.WriteByte('$')
 			b.WriteString(strconv.Itoa(n))
 		}

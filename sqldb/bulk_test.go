@@ -10,8 +10,9 @@ import (
 )
 
 // TestIPASNBatchedWrites: rows written several hundred per statement all
-// arrive, across the statements' boundaries. 600 employees with two diklat
-// each go through one AddHistories call (1,200 rows, three INSERTs); the first
+// arrive, across the statements' boundaries. 600 employees (two INSERTs, the
+// first of them changed again in the same batch) with two diklat each go
+// through one AddHistories call (1,200 rows, three INSERTs); the first
 // recompute stores 600 inputs, 600 scores and 600 fingerprints (two
 // statements each), so the next recompute finds nothing changed; a third
 // diklat for 550 of them is re-read and rescored from the audit trail, and
@@ -37,10 +38,23 @@ func TestIPASNBatchedWrites(t *testing.T) {
 					merit.HistoryEntry{EmployeeID: e.ID, Kind: merit.HistDiklat, Ref: "SEMINAR", Title: "Seminar Manajemen ASN",
 						Hours: 4, Start: merit.MustDate("2025-05-02"), End: merit.MustDate("2025-05-02")})
 			}
+			// A known NIP inserted in this batch and changed: the update
+			// reads it back first.
+			again := *emps[0]
+			again.Golongan = "III/d"
+			if out, err := b.Upsert(ctx, &again); err != nil || out != sqldb.Updated {
+				t.Fatalf("upsert of a changed employee of the batch: %v, %v; want updated", out, err)
+			}
 			return b.AddHistories(ctx, hs)
 		})
 		if err != nil {
 			t.Fatal(err)
+		}
+		if e, err := db.FindEmployeeByID(ctx, a.ID, emps[n-1].ID); err != nil || e.NIP != emps[n-1].NIP {
+			t.Fatalf("last employee of the batch: %v, %v", e, err)
+		}
+		if e, err := db.FindEmployeeByID(ctx, a.ID, emps[0].ID); err != nil || e.Golongan != "III/d" {
+			t.Fatalf("updated employee of the batch: %v, %v; want golongan III/d", e, err)
 		}
 		for _, e := range []*merit.Employee{emps[0], emps[499], emps[500], emps[n-1]} {
 			hs, err := db.FindHistory(ctx, a.ID, e.ID, merit.HistDiklat)

@@ -102,7 +102,7 @@ func (tx *Tx) insertLevels(ctx context.Context, a *competency.Assessment) error 
 	for _, l := range a.Levels {
 		args = append(args, a.AgencyID, a.ID, l.CompetencyID, l.Level)
 	}
-	_, err := tx.ExecContext(ctx, valuesSQL(`INSERT INTO assessment_level (agency_id, assessment_id, competency_id, level) VALUES `, 4, len(a.Levels)), args...)
+	_, err := tx.ExecContext(ctx, valuesSQL(tx.db.engine, `INSERT INTO assessment_level (agency_id, assessment_id, competency_id, level) VALUES `, 4, len(a.Levels)), args...)
 	return err
 }
 

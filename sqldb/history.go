@@ -32,7 +32,9 @@ const insertHistoryHead = `INSERT INTO employee_history (` + historyColumns + `)
 // historyColumnCount is how many values historyArgs gives per row.
 const historyColumnCount = 13
 
-var insertHistorySQL = valuesSQL(insertHistoryHead, historyColumnCount, 1)
+// insertHistorySQL inserts one row, with numbered placeholders (both engines
+// take them).
+var insertHistorySQL = valuesSQL(Postgres, insertHistoryHead, historyColumnCount, 1)
 
 func historyArgs(h *merit.HistoryEntry) []any {
 	return []any{h.AgencyID, h.ID, h.EmployeeID, h.Kind, h.Ref, h.Title, h.Place, h.Start, h.End, h.Hours, h.DocNumber, h.DocDate, h.CreatedAt}

@@ -353,7 +353,7 @@ func (tx *Tx) saveSKP(ctx context.Context, r *raters, s *performance.SKP, auditI
 			if err := b.pending.add(ctx, args...); err != nil {
 				return 0, err
 			}
-		} else if _, err := tx.ExecContext(ctx, valuesSQL(insertSKPHead, skpColumnCount, 1), args...); err != nil {
+		} else if _, err := tx.ExecContext(ctx, valuesSQL(tx.db.engine, insertSKPHead, skpColumnCount, 1), args...); err != nil {
 			return 0, err
 		}
 		b.remember(s)
