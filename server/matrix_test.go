@@ -76,6 +76,11 @@ func unitScoped(route string) bool {
 // web page (web.Routes) and per API operation (docs/openapi.json). A route
 // missing here fails the test with its name.
 var accessRules = map[string]merit.Permission{
+	"GET /a/{agency}/seleksi/{selection}/laporan.pdf":                  merit.PermSelectionRead,
+	"GET /a/{agency}/seleksi/{selection}/laporan.xlsx":                 merit.PermSelectionRead,
+	"GET /seleksi-terbuka/{agency}/{selection}/perbaikan/{candidate}":  anyone,
+	"POST /seleksi-terbuka/{agency}/{selection}/perbaikan/{candidate}": anyone,
+	"POST /a/{agency}/seleksi/{selection}/nilai/{stage}/amandemen":     merit.PermSelectionManage,
 	// Open selection, staff and panel pages (issue 6): readers and panel
 	// members see the list and a selection (the store shows a member only
 	// the selections he sits on); the secretariat runs them; a member

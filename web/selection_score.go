@@ -3,6 +3,8 @@ package web
 import (
 	"fmt"
 	"net/http"
+	"net/url"
+	"strconv"
 	"strings"
 
 	"merit"
@@ -17,6 +19,7 @@ import (
 func (h *handler) selectionScoreRoutes(mux *routeMux) {
 	mux.Handle("GET /a/{agency}/seleksi/{selection}/nilai/{stage}", h.member(h.showScorecard))
 	mux.Handle("POST /a/{agency}/seleksi/{selection}/nilai/{stage}", h.member(h.saveScorecard))
+	mux.Handle("POST /a/{agency}/seleksi/{selection}/nilai/{stage}/amandemen", h.member(h.amendStage))
 }
 
 // scorecardView is the data of the scorecard page.
@@ -29,6 +32,11 @@ type scorecardView struct {
 	Missing  int
 	CanRead  bool
 	Editable bool // the stage is open and the member accepted the code of ethics
+	// CanAmend offers the secretariat the amendment of a published stage:
+	// one score changed with a reason, re-sealed.
+	CanAmend bool
+	Members  []selection.Member
+	Eligible []selection.Candidate
 	Back     string
 	Action   string
 	Errors   []formError
@@ -137,6 +145,14 @@ func (h *handler) renderScorecard(w http.ResponseWriter, r *http.Request, typed 
 			return err
 		}
 	}
+	if v.Stage.Status == selection.StagePublished && actor.Can(merit.PermSelectionManage, a.ID) {
+		v.CanAmend, v.Members = true, panel.Members
+		for _, c := range cands {
+			if c.Eligible() {
+				v.Eligible = append(v.Eligible, c)
+			}
+		}
+	}
 	status := http.StatusOK
 	if formErr != nil {
 		status, v.Errors = httpstatus.Of(formErr), errorList(langOf(r), formErr)
@@ -219,4 +235,51 @@ func (h *handler) saveScorecard(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return redirect(w, r, agencyURL(a, "seleksi", s.ID, "nilai", id), "ui.flash.scores_saved")
+}
+
+// amendStage changes one score of a published stage with a reason: the
+// stage is re-sealed and the amendment is public in the seal history.
+func (h *handler) amendStage(w http.ResponseWriter, r *http.Request) error {
+	if err := r.ParseForm(); err != nil {
+		return badForm(err)
+	}
+	a, s, err := h.selection(r)
+	if err != nil {
+		return err
+	}
+	id, err := pathID(r, "stage")
+	if err != nil {
+		return err
+	}
+	if err := authorize(r, merit.PermSelectionManage, a); err != nil {
+		return err
+	}
+	f := r.PostForm
+	sc := selection.Score{StageID: id, Criterion: f.Get("criterion")}
+	var fs merit.Fields
+	sc.CandidateID, sc.MemberID = formID(&fs, f, "candidateId"), formID(&fs, f, "memberId")
+	value, perr := performance.ParseHundredths(strings.Replace(strings.TrimSpace(f.Get("value")), ",", ".", 1))
+	if perr != nil {
+		fs.Add("value", "field.not_a_number", f.Get("value"))
+	}
+	sc.Value = value
+	if err = fs.Err("web.amendStage"); err == nil {
+		_, _, err = h.db.AmendSelectionStage(r.Context(), a.ID, s.ID, id, []selection.Score{sc}, f.Get("reason"))
+	}
+	if k := merit.KindOf(err); k == merit.KindInvalid || k == merit.KindConflict {
+		return h.renderScorecard(w, r, nil, err)
+	}
+	if err != nil {
+		return err
+	}
+	return redirect(w, r, agencyURL(a, "seleksi", s.ID, "nilai", id), "ui.flash.stage_amended")
+}
+
+// formID reads a numeric ID of a form, noting a bad one.
+func formID(fs *merit.Fields, f url.Values, name string) int64 {
+	id, err := strconv.ParseInt(f.Get(name), 10, 64)
+	if err != nil {
+		fs.Add(name, "field.not_a_number", f.Get(name))
+	}
+	return id
 }

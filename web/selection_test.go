@@ -20,7 +20,8 @@ import (
 // maximum comes back with its error; a panel account of no selection finds
 // nothing; the secretariat sees every candidate, checks one against the
 // registry, cannot publish a stage with scores missing; the PPK's choice shows
-// on the finished selection; a viewer cannot announce.
+// on the finished selection with every seal holding and its report; an
+// amendment needs a reason and adds a seal; a viewer cannot announce.
 func TestSelectionPanelAndStaffPages(t *testing.T) {
 	testdb.Run(t, func(t *testing.T, db *sqldb.DB) {
 		a := newApp(t, db, 12)
@@ -111,5 +112,22 @@ func TestSelectionPanelAndStaffPages(t *testing.T) {
 			t.Errorf("the XLSX report is not a zip")
 		}
 		p1.get(done + "/laporan.pdf").want(http.StatusForbidden)
+
+		// An amendment of a published stage needs a reason and re-seals it.
+		links = op.get(done).want(http.StatusOK).all("#tahapan a")
+		asesmen := attr(links[1], "href")
+		p = op.get(asesmen).want(http.StatusOK)
+		form := url.Values{"candidateId": {attr(p.all("#f-am-candidate option")[0], "value")}, "memberId": {attr(p.all("#f-am-member option")[0], "value")},
+			"criterion": {attr(p.all("#f-am-criterion option")[0], "value")}, "value": {"88"}}
+		op.post(asesmen+"/amandemen", form).want(http.StatusUnprocessableEntity)
+		form.Set("reason", "Salah rekap nilai asesor")
+		p = op.post(asesmen+"/amandemen", form).want(http.StatusOK)
+		if got := textOf(p.one(".flash")); !strings.Contains(got, "disegel ulang") {
+			t.Errorf("after the amendment: %q", got)
+		}
+		p = op.get(done).want(http.StatusOK)
+		if n, broken := len(p.all("#segel li")), len(p.all("#segel .seal-broken")); n != 6 || broken != 0 {
+			t.Errorf("after the amendment: %d seals, %d broken; want 6 holding", n, broken)
+		}
 	})
 }
