@@ -6,7 +6,9 @@
 #     concurrent clients vs a bare net/http handler running the same SQL;
 #  3. the SQLite drivers on the same insert and list queries;
 #  4. recomputing IP ASN and JPM for IPASN_N generated employees vs a plain
-#     in-memory loop over the same rows.
+#     in-memory loop over the same rows;
+#  5./6. the talent mapping and the 9-box page (sections 2 and 6 also print
+#     the CPU per request of the list API and the 9-box page in-process).
 # On SQLite (the embedded default) and, with PostgreSQL available, on it too.
 #
 #   make bench                 # ROWS=1000000 EMPLOYEES=20000 DURATION=20s
@@ -93,6 +95,9 @@ for engine in "${engines[@]}"; do
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
   pids=()
   sleep 1
+  # CPU per request in-process (the whole handler, no sockets): the figure
+  # that compares across runs on a shared machine.
+  bin/bench inprocess -label "$engine" -db "$db" -agency "$code" -page list -c "$clients" -n 20000
 done
 
 echo
@@ -151,4 +156,5 @@ for engine in "${engines[@]}"; do
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
   pids=()
   sleep 1
+  bin/bench inprocess -label "$engine" -db "$db" -agency "$code" -page talent -c "$clients" -n 20000
 done

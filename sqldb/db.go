@@ -199,8 +199,20 @@ type Tx struct {
 }
 
 // writeTx runs fn in a write transaction and commits it when fn returns nil.
-// On SQLite the transaction is BEGIN IMMEDIATE (see openSQLite).
+// On SQLite the transaction is BEGIN IMMEDIATE (see openSQLite). Each call
+// counts as a write for the read caches (counts.writes), which then read
+// afresh.
 func (db *DB) writeTx(ctx context.Context, fn func(*Tx) error) error {
+	err := db.sessionTx(ctx, fn)
+	db.counts.writes.Add(1)
+	return err
+}
+
+// sessionTx is writeTx for the bookkeeping of sign-in sessions, which no
+// cached read shows: every signed-in user's activity is recorded once a
+// minute, and counting it as a write would empty the list and page caches
+// that often for everyone.
+func (db *DB) sessionTx(ctx context.Context, fn func(*Tx) error) error {
 	sqlTx, err := db.write.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -210,9 +222,7 @@ func (db *DB) writeTx(ctx context.Context, fn func(*Tx) error) error {
 	if err := fn(tx); err != nil {
 		return err
 	}
-	err = sqlTx.Commit()
-	db.counts.writes.Add(1)
-	return err
+	return sqlTx.Commit()
 }
 
 // nextIDs reserves n consecutive IDs of the named sequence and returns the

@@ -211,7 +211,7 @@ type Session struct {
 
 // CreateSession stores a new session.
 func (db *DB) CreateSession(ctx context.Context, s *Session) error {
-	return translate("sqldb.CreateSession", db.writeTx(ctx, func(tx *Tx) error {
+	return translate("sqldb.CreateSession", db.sessionTx(ctx, func(tx *Tx) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO user_session (token_hash, user_id, lang, created_at, seen_at, expires_at)
 			VALUES ($1, $2, $3, $4, $5, $6)`, s.TokenHash, s.UserID, s.Lang, s.CreatedAt.UTC(), s.SeenAt.UTC(), s.ExpiresAt.UTC())
 		return err
@@ -243,7 +243,7 @@ func (db *DB) SessionUser(ctx context.Context, tokenHash string, now time.Time) 
 
 // TouchSession records activity (for the idle timeout) and the language.
 func (db *DB) TouchSession(ctx context.Context, tokenHash string, seen time.Time, lang string) error {
-	return translate("sqldb.TouchSession", db.writeTx(ctx, func(tx *Tx) error {
+	return translate("sqldb.TouchSession", db.sessionTx(ctx, func(tx *Tx) error {
 		_, err := tx.ExecContext(ctx, `UPDATE user_session SET seen_at = $2, lang = $3 WHERE token_hash = $1`, tokenHash, seen.UTC(), lang)
 		return err
 	}))
@@ -251,7 +251,7 @@ func (db *DB) TouchSession(ctx context.Context, tokenHash string, seen time.Time
 
 // DeleteSession ends one session.
 func (db *DB) DeleteSession(ctx context.Context, tokenHash string) error {
-	return translate("sqldb.DeleteSession", db.writeTx(ctx, func(tx *Tx) error {
+	return translate("sqldb.DeleteSession", db.sessionTx(ctx, func(tx *Tx) error {
 		_, err := tx.ExecContext(ctx, `DELETE FROM user_session WHERE token_hash = $1`, tokenHash)
 		return err
 	}))
