@@ -40,6 +40,9 @@ const DefaultEmployees = fullSize
 type Result struct {
 	Agencies []AgencyResult
 	Password string // the demo users' password (Password)
+	// Evaluator is the demo evaluator across agencies (evaluator.bkn), when
+	// this run created the merit-evaluation demo.
+	Evaluator *SignIn
 }
 
 // AgencyResult is one agency of a Generate run.
@@ -94,6 +97,9 @@ func Generate(ctx context.Context, db *sqldb.DB, opts Options) (*Result, error) 
 		if opts.Progress != nil {
 			opts.Progress(ar)
 		}
+	}
+	if err := evaluationDemo(ctx, db, res, opts.Today); err != nil {
+		return res, fmt.Errorf("%s: %w", op, err)
 	}
 	return res, nil
 }
@@ -159,6 +165,11 @@ const ServeAgencies = 2
 // actor.
 func Pending(ctx context.Context, db *sqldb.DB) (bool, error) {
 	n, err := db.CountAgencies(ctx)
+	if err == nil {
+		var extra int
+		extra, err = evaluationOnly(ctx, db)
+		n -= extra
+	}
 	if err != nil || n == 0 || n > ServeAgencies {
 		return n == 0, err
 	}

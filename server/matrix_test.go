@@ -169,6 +169,33 @@ var accessRules = map[string]merit.Permission{
 	"GET /api/v1/public/agencies/{agency}/selections/{selection}/stages/{stage}/seals/{seq}":              anyone,
 	"GET /api/v1/public/agencies/{agency}/selections/{selection}/shortlist":                               anyone,
 	"POST /api/v1/public/agencies/{agency}/selections/{selection}/comments":                               anyone,
+	// Merit-system evaluation (issue 7): the agency's assessments, one
+	// assessment, its PDF report, evidence downloads and the survey results
+	// for readers of the evaluation; self levels, evidence, suggestions and
+	// submitting for its writers; the evaluator's view across agencies, its
+	// exports, verification and penetapan for evaluators; the survey for
+	// the employee.
+	"GET /a/{agency}/sistem-merit":                                           merit.PermEvaluationRead,
+	"POST /a/{agency}/sistem-merit":                                          merit.PermEvaluationWrite,
+	"GET /a/{agency}/sistem-merit/{assessment}":                              merit.PermEvaluationRead,
+	"GET /a/{agency}/sistem-merit/{assessment}/laporan.pdf":                  merit.PermEvaluationRead,
+	"POST /a/{agency}/sistem-merit/{assessment}/indikator/{indicator}":       merit.PermEvaluationWrite,
+	"POST /a/{agency}/sistem-merit/{assessment}/indikator/{indicator}/bukti": merit.PermEvaluationWrite,
+	"GET /a/{agency}/sistem-merit/{assessment}/bukti/{evidence}":             merit.PermEvaluationRead,
+	"POST /a/{agency}/sistem-merit/{assessment}/bukti/{evidence}/hapus":      merit.PermEvaluationWrite,
+	"POST /a/{agency}/sistem-merit/{assessment}/kirim":                       merit.PermEvaluationWrite,
+	"POST /a/{agency}/sistem-merit/{assessment}/saran":                       merit.PermEvaluationWrite,
+	"POST /a/{agency}/sistem-merit/{assessment}/tim":                         merit.PermEvaluationWrite,
+	"GET /a/{agency}/sistem-merit/{assessment}/verifikasi":                   merit.PermEvaluationVerify,
+	"POST /a/{agency}/sistem-merit/{assessment}/verifikasi":                  merit.PermEvaluationVerify,
+	"POST /a/{agency}/sistem-merit/{assessment}/verifikasi/{indicator}":      merit.PermEvaluationVerify,
+	"POST /a/{agency}/sistem-merit/{assessment}/tetapkan":                    merit.PermEvaluationVerify,
+	"GET /evaluator":         merit.PermEvaluationVerify,
+	"GET /evaluator/ekspor":  merit.PermEvaluationVerify,
+	"GET /a/{agency}/survei": merit.PermEvaluationRead,
+	"GET /saya/survei":       self,
+	"POST /saya/survei":      self,
+
 	// Talent pool and succession (issue 5): the overview, plans and the PDF
 	// report for talent readers; the pool rule, critical positions and
 	// candidates for talent writers; the merit result for the agency admin;

@@ -84,8 +84,9 @@ func (h *handler) routes() http.Handler {
 	h.ipasnRoutes(mux)
 	h.successionRoutes(mux)
 	h.selectionRoutes(mux)
-	h.publicRoutes(mux)
 	h.jobFitRoutes(mux)
+	h.publicRoutes(mux)
+	h.evaluationRoutes(mux)
 
 	mux.Handle("GET /saya/kompetensi", h.member(h.showSelfCompetency))
 	mux.Handle("GET /saya/pengembangan", h.member(h.showSelfDevelopment))

@@ -118,6 +118,9 @@ func printSignIns(w io.Writer, url string, res *demo.Result) {
 			lines = append(lines, fmt.Sprintf("  user: %-24s password: %s   (%s)", si.Username, res.Password, si.Role))
 		}
 	}
+	if ev := res.Evaluator; ev != nil {
+		lines = append(lines, "Evaluator", fmt.Sprintf("  user: %-24s password: %s   (%s)", ev.Username, res.Password, ev.Role))
+	}
 	if len(lines) == 0 {
 		return
 	}
