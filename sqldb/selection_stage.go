@@ -121,7 +121,10 @@ func (db *DB) SetSelectionScores(ctx context.Context, agencyID, selectionID int6
 		if scores[i].MemberID == 0 {
 			scores[i].MemberID = own
 		}
-		if own != 0 && scores[i].MemberID != own {
+		switch {
+		case scores[i].MemberID == 0:
+			return merit.Invalid(op, merit.FieldError{Field: "memberId", Code: "field.required"})
+		case own != 0 && scores[i].MemberID != own:
 			return merit.Errorf(merit.KindNotFound, op, "err.not_found")
 		}
 	}

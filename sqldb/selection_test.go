@@ -292,6 +292,10 @@ func TestSelectionPanelCandidatesAndScores(t *testing.T) {
 		}); err != nil {
 			t.Fatal(err)
 		}
+		if err := db.SetSelectionScores(o.secretariat, a, s.ID, []selection.Score{{StageID: rj.ID, CandidateID: cands[0].ID,
+			Criterion: "integritas", Value: 90_00}}); merit.KindOf(err) != merit.KindInvalid {
+			t.Errorf("secretariat's score without a member: %v", err)
+		}
 		mine, err := db.StageScores(o.panel(1), a, s.ID, rj.ID)
 		if err != nil || len(mine) != 2 || mine[1].Value != 85_50 || mine[0].MemberID != members[1].ID {
 			t.Errorf("own scores %+v %v", mine, err)
