@@ -235,8 +235,9 @@ var candidateStatuses = []selection.CandidateStatus{selection.CandidateQualified
 
 // DecideSelectionCandidate records the administrative check of a
 // candidate: qualified, unqualified or asked for a correction, with the
-// verifier's note (keterangan; required unless qualified). Audited with
-// the status before and after.
+// verifier's note (keterangan; required unless qualified), until the
+// administrasi stage closes (KindConflict after). Audited with the status
+// before and after.
 func (db *DB) DecideSelectionCandidate(ctx context.Context, agencyID, selectionID, candidateID int64, status selection.CandidateStatus,
 	note string) (*selection.Candidate, error) {
 	const op = "sqldb.DecideSelectionCandidate"
@@ -256,7 +257,15 @@ func (db *DB) DecideSelectionCandidate(ctx context.Context, agencyID, selectionI
 	}
 	var c *selection.Candidate
 	err := db.writeTx(ctx, func(tx *Tx) error {
-		var err error
+		s, err := loadSelection(ctx, tx, agencyID, selectionID)
+		if err != nil {
+			return err
+		}
+		// Once administrasi is closed the eligible candidates are fixed:
+		// the scored stages and their seals rest on them.
+		if st, ok := s.Stage(selection.Administrasi); ok && (st.Status == selection.StageClosed || st.Status == selection.StagePublished) {
+			return merit.Errorf(merit.KindConflict, op, "selection.err.admin_closed")
+		}
 		if c, err = selectionCandidate(ctx, tx, agencyID, selectionID, candidateID); err != nil {
 			return err
 		}

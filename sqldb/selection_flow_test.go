@@ -126,6 +126,9 @@ func flow(t *testing.T, db *sqldb.DB, dsn string) {
 	if _, err := db.AdvanceSelectionStage(o.secretariat, a, s.ID, admin.ID, selection.StageClosed); err != nil {
 		t.Fatal(err)
 	}
+	if _, err := db.DecideSelectionCandidate(o.secretariat, a, s.ID, ext.ID, selection.CandidateUnqualified, "terlambat"); merit.KindOf(err) != merit.KindConflict {
+		t.Errorf("administrative check after administrasi closed: %v", err)
+	}
 	if _, err := db.AdvanceSelectionStage(o.secretariat, a, s.ID, admin.ID, selection.StagePublished); err != nil {
 		t.Fatal(err)
 	}
