@@ -77,8 +77,9 @@ func (db *DB) validateAssessment(ctx context.Context, tx *Tx, a *competency.Asse
 
 // insertAssessment writes a validated result with its levels; the caller
 // records the audit entry (one per result, or one for a whole import).
-func (tx *Tx) insertAssessment(ctx context.Context, a *competency.Assessment) error {
-	id, err := tx.nextID(ctx, "assessment")
+// Its ID comes from ids (nil: reserved on its own).
+func (tx *Tx) insertAssessment(ctx context.Context, a *competency.Assessment, ids *idBlock) error {
+	id, err := ids.take(ctx, tx, "assessment")
 	if err != nil {
 		return err
 	}
@@ -125,7 +126,7 @@ func (db *DB) CreateAssessment(ctx context.Context, a *competency.Assessment) er
 		if err := db.validateAssessment(ctx, tx, a); err != nil {
 			return err
 		}
-		if err := tx.insertAssessment(ctx, a); err != nil {
+		if err := tx.insertAssessment(ctx, a, nil); err != nil {
 			return err
 		}
 		return tx.audit(ctx, a.AgencyID, merit.AuditCreate, "assessment", a.ID, nil, a)
@@ -147,6 +148,7 @@ func (db *DB) ImportAssessments(ctx context.Context, agencyID int64, as []*compe
 		return 0, 0, err
 	}
 	err = db.writeTx(ctx, func(tx *Tx) error {
+		var ids idBlock
 		for _, a := range as {
 			a.AgencyID = agencyID
 			if err := db.validateAssessment(ctx, tx, a); err != nil {
@@ -161,7 +163,7 @@ func (db *DB) ImportAssessments(ctx context.Context, agencyID int64, as []*compe
 				unchanged++
 				continue
 			}
-			if err := tx.insertAssessment(ctx, a); err != nil {
+			if err := tx.insertAssessment(ctx, a, &ids); err != nil {
 				return err
 			}
 			inserted++

@@ -21,6 +21,8 @@ type CompetencyBatch struct {
 	today    merit.Date
 	known    func(int64) bool
 	counts   map[string]int
+
+	assessmentIDs idBlock
 }
 
 // CompetencyEmployee is an employee as a batch sees him: ID and position.
@@ -132,7 +134,7 @@ func (b *CompetencyBatch) Assessment(ctx context.Context, a *competency.Assessme
 		return err
 	}
 	b.counts["assessments"]++
-	return b.tx.insertAssessment(ctx, a)
+	return b.tx.insertAssessment(ctx, a, &b.assessmentIDs)
 }
 
 // Session adds a coaching or mentoring session.

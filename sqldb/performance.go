@@ -428,17 +428,7 @@ func (tx *Tx) newSKPID(ctx context.Context, b *SKPBatch) (int64, error) {
 	if b == nil {
 		return tx.nextID(ctx, "skp")
 	}
-	if b.ids.next == b.ids.end {
-		const block = 1000
-		first, err := tx.nextIDs(ctx, "skp", block)
-		if err != nil {
-			return 0, err
-		}
-		b.ids = idBlock{next: first, end: first + block}
-	}
-	id := b.ids.next
-	b.ids.next++
-	return id, nil
+	return b.ids.take(ctx, tx, "skp")
 }
 
 // sameSKP reports whether saving b over a would change nothing stored but
