@@ -29,6 +29,7 @@ func init() {
 		"create-selection":            merit.PermSelectionManage,
 		"update-selection":            merit.PermSelectionManage,
 		"announce-selection":          merit.PermSelectionManage,
+		"delete-selection":            merit.PermSelectionManage,
 		"add-selection-member":        merit.PermSelectionManage,
 		"update-selection-member":     merit.PermSelectionManage,
 		"remove-selection-member":     merit.PermSelectionManage,
@@ -90,6 +91,8 @@ func (h *handlers) registerSelection(api huma.API, op func(id, method, path, tag
 	update.Description = "While a draft everything changes; once announced the stages and their weights are frozen (409) and only " +
 		"the timeline, the texts and the scorecards of stages not yet started change."
 	huma.Register(api, update, h.updateSelection)
+	huma.Register(api, op("delete-selection", del, one, tag, "Remove a draft selection (409 once announced)", http.StatusNoContent, 401, 403, 404, 409),
+		h.deleteSelection)
 	huma.Register(api, op("announce-selection", post, one+"/announce", tag, "Announce a draft selection: public, weights frozen", 0, 401, 403, 404, 409, 422), h.announceSelection)
 
 	huma.Register(api, op("get-selection-panel", get, one+"/panel", tag, "The panel (pansel), declared conflicts and what the composition rule finds wrong",
@@ -242,6 +245,14 @@ func (h *handlers) updateSelection(ctx context.Context, in *struct {
 		return nil, err
 	}
 	return &output[*selection.Selection]{Body: &s}, nil
+}
+
+func (h *handlers) deleteSelection(ctx context.Context, in *SelectionPath) (*struct{}, error) {
+	id, err := in.ids(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return nil, h.db.DeleteSelection(ctx, id, in.Selection)
 }
 
 func (h *handlers) announceSelection(ctx context.Context, in *SelectionPath) (*output[*selection.Selection], error) {

@@ -455,3 +455,25 @@ func (db *DB) AnnounceSelection(ctx context.Context, agencyID, id int64) (*selec
 	})
 	return s, translate(op, err)
 }
+
+// DeleteSelection removes a draft selection with its posts, plan and panel,
+// audited; an announced one stays (KindConflict: it is public record).
+func (db *DB) DeleteSelection(ctx context.Context, agencyID, id int64) error {
+	const op = "sqldb.DeleteSelection"
+	if _, err := selectionAccess(ctx, db.read, merit.PermSelectionManage, agencyID, id); err != nil {
+		return err
+	}
+	return translate(op, db.writeTx(ctx, func(tx *Tx) error {
+		s, err := loadSelection(ctx, tx, agencyID, id)
+		if err != nil {
+			return err
+		}
+		if s.Status != selection.StatusDraft {
+			return merit.Errorf(merit.KindConflict, op, "selection.err.not_draft")
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM selection WHERE agency_id = $1 AND id = $2`, agencyID, id); err != nil {
+			return err
+		}
+		return tx.audit(ctx, agencyID, merit.AuditDelete, "selection", id, s, nil)
+	}))
+}

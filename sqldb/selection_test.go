@@ -139,6 +139,23 @@ func TestSelectionCreateUpdateAnnounce(t *testing.T) {
 		if err != nil || len(audit) != 4 {
 			t.Errorf("audit entries = %d, %v; want create, update, announce, update", len(audit), err)
 		}
+		if err := db.DeleteSelection(o.secretariat, a, s.ID); merit.KindOf(err) != merit.KindConflict {
+			t.Errorf("delete an announced selection: %v", err)
+		}
+		gone := o.draft()
+		if err := db.CreateSelection(o.secretariat, gone); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.AddSelectionMember(o.secretariat, a, &selection.Member{SelectionID: gone.ID, Code: "P1", Name: "Ketua",
+			Kind: selection.External, Role: selection.Ketua}); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.DeleteSelection(o.secretariat, a, gone.ID); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.Selection(o.viewer, a, gone.ID); merit.KindOf(err) != merit.KindNotFound {
+			t.Errorf("deleted draft: %v", err)
+		}
 	})
 }
 
