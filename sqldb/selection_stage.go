@@ -192,10 +192,11 @@ func (db *DB) StageProgress(ctx context.Context, agencyID, selectionID, stageID 
 }
 
 // StageResults returns a scored stage's results per eligible candidate
-// (selection.Record.Results), for a reader of the selection.
+// (selection.Record.Results), for a reader or a member of the selection's
+// panel (the panel proposes the top three).
 func (db *DB) StageResults(ctx context.Context, agencyID, selectionID, stageID int64) ([]selection.StageResult, error) {
 	const op = "sqldb.StageResults"
-	if err := merit.Authorize(ctx, merit.PermSelectionRead, agencyID); err != nil {
+	if _, err := selectionAccess(ctx, db.read, merit.PermSelectionRead, agencyID, selectionID); err != nil {
 		return nil, err
 	}
 	r, err := loadRecord(ctx, db.read, agencyID, selectionID)
@@ -207,10 +208,11 @@ func (db *DB) StageResults(ctx context.Context, agencyID, selectionID, stageID i
 
 // SelectionRankings returns each post's ranking over the weighted stages
 // (selection.Record.Rankings, with the stated tie rule), the top three
-// first, for a reader of the selection (the PPK among them).
+// first, for a reader (the PPK among them) or a member of the selection's
+// panel.
 func (db *DB) SelectionRankings(ctx context.Context, agencyID, selectionID int64) ([]selection.Ranking, error) {
 	const op = "sqldb.SelectionRankings"
-	if err := merit.Authorize(ctx, merit.PermSelectionRead, agencyID); err != nil {
+	if _, err := selectionAccess(ctx, db.read, merit.PermSelectionRead, agencyID, selectionID); err != nil {
 		return nil, err
 	}
 	r, err := loadRecord(ctx, db.read, agencyID, selectionID)

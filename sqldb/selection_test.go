@@ -320,6 +320,12 @@ func TestSelectionPanelCandidatesAndScores(t *testing.T) {
 		if others, _ := db.StageScores(o.panel(0), a, s.ID, rj.ID); len(others) != 0 {
 			t.Errorf("P1 sees P2's scores: %+v", others)
 		}
+		if _, err := db.SelectionRankings(o.panel(0), a, s.ID); err != nil {
+			t.Errorf("panel member's rankings: %v", err)
+		}
+		if _, err := db.SelectionRankings(stranger, a, s.ID); merit.KindOf(err) != merit.KindNotFound {
+			t.Errorf("other panel's rankings: %v", err)
+		}
 		missing, err := db.StageProgress(o.secretariat, a, s.ID, rj.ID)
 		// 3 candidates x 3 members x 2 criteria, less P2 on the third (2), less the two entered.
 		if err != nil || len(missing) != 18-2-2 {
