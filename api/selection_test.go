@@ -223,3 +223,76 @@ func TestSelectionAPI(t *testing.T) {
 		}
 	})
 }
+
+// TestSelectionPublicTestAPI: during uji publik the public reads the
+// shortlist and comments without signing in; the secretariat moderates;
+// the panel member reads only the approved comment.
+func TestSelectionPublicTestAPI(t *testing.T) {
+	testdb.Run(t, func(t *testing.T, db *sqldb.DB) {
+		db.Now = func() time.Time { return time.Date(2026, 3, 5, 9, 0, 0, 0, time.UTC) }
+		f := newFixture(t, db)
+		sys := testdb.System()
+		a := f.a.ID
+		post := &merit.Position{AgencyID: a, UnitID: f.unitA.ID, Name: "Kepala Dinas Kesehatan", Jenis: "JPT_PRATAMA"}
+		if err := db.CreatePosition(sys, post); err != nil {
+			t.Fatal(err)
+		}
+		hash, _ := auth.HashPassword(password, auth.Cheap)
+		u := &merit.User{Username: "pansel-uji", Name: "Pansel", Grants: []merit.Grant{{AgencyID: a, Role: merit.RolePanel}}}
+		if err := db.CreateUser(sys, u, hash); err != nil {
+			t.Fatal(err)
+		}
+		s := selection.New(a, selection.Pratama, "Seleksi dengan uji publik", selection.UjiPublik)
+		s.RegistrationOpen, s.RegistrationClose = merit.MustDate("2026-03-02"), merit.MustDate("2026-03-16")
+		s.Posts, s.Panel = []selection.Post{{PositionID: post.ID}}, selection.PanelRule{Min: 1, Max: 9, MaxInternalPercent: 45}
+		if err := db.CreateSelection(sys, &s); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.AddSelectionMember(sys, a, &selection.Member{SelectionID: s.ID, Code: "P1", Name: "Ketua", Kind: selection.External,
+			Role: selection.Ketua, UserID: u.ID}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.AnnounceSelection(sys, a, s.ID); err != nil {
+			t.Fatal(err)
+		}
+		e := testdb.Employee(a, 1)
+		if err := db.CreateEmployee(sys, e); err != nil {
+			t.Fatal(err)
+		}
+		c, err := db.RegisterInternalCandidate(sys, a, s.ID, s.Posts[0].ID, e.NIP)
+		if err != nil {
+			t.Fatal(err)
+		}
+		uji, _ := s.Stage(selection.UjiPublik)
+		pub := f.anon()
+		pbase := fmt.Sprintf("/api/v1/public/agencies/kota-a/selections/%d", s.ID)
+		pub.fail("GET", pbase+"/shortlist", nil, http.StatusConflict)
+		if _, err := db.AdvanceSelectionStage(sys, a, s.ID, s.Stages[0].ID, selection.StageOpen); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.DecideSelectionCandidate(sys, a, s.ID, c.ID, selection.CandidateQualified, ""); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.AdvanceSelectionStage(sys, a, s.ID, uji.ID, selection.StageOpen); err != nil {
+			t.Fatal(err)
+		}
+		var short items[sqldb.ShortlistEntry]
+		pub.call("GET", pbase+"/shortlist", nil, http.StatusOK, &short)
+		if len(short.Items) != 1 || short.Items[0].RegNo != c.RegNo {
+			t.Fatalf("shortlist %+v", short.Items)
+		}
+		var good, bad selection.Comment
+		pub.call("POST", pbase+"/comments", map[string]any{"candidateId": c.ID, "name": "Warga", "text": "Tegas dan jujur."}, http.StatusCreated, &good)
+		pub.call("POST", pbase+"/comments", map[string]any{"candidateId": c.ID, "name": "Iklan", "text": "beli sekarang"}, http.StatusCreated, &bad)
+		pub.fail("POST", pbase+"/comments", map[string]any{"candidateId": c.ID + 100, "name": "Warga", "text": "?"}, http.StatusNotFound)
+		op := f.signIn("op-a")
+		one := fmt.Sprintf("/api/v1/agencies/kota-a/selections/%d", s.ID)
+		op.call("POST", fmt.Sprintf("%s/comments/%d/moderate", one, good.ID), map[string]any{"status": "approved"}, http.StatusOK, nil)
+		op.call("POST", fmt.Sprintf("%s/comments/%d/moderate", one, bad.ID), map[string]any{"status": "rejected"}, http.StatusOK, nil)
+		var seen items[selection.Comment]
+		f.signIn("pansel-uji").call("GET", one+"/comments", nil, http.StatusOK, &seen)
+		if len(seen.Items) != 1 || seen.Items[0].ID != good.ID {
+			t.Errorf("panel sees %+v", seen.Items)
+		}
+	})
+}
