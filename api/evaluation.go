@@ -120,7 +120,66 @@ func (h *handlers) registerEvaluation(api huma.API, op func(id, method, path, ta
 	huma.Register(api, op("get-fairness", get, agency+"/fairness", tag,
 		"Fairness monitor: 9-box placement and selection pass rates by sex, age band and religion, four-fifths rule", 0, 401, 403, 404), h.fairness)
 
+	jpt := agency + "/jpt-index/{year}"
+	huma.Register(api, op("get-jpt-index", get, jpt, tag, "The agency's Indeks Kualitas Pengisian JPT of a year as computed", 0, 401, 403, 404), h.getJPTIndex)
+	huma.Register(api, op("list-jpt-selections", get, jpt+"/selections", tag,
+		"What the agency's open selections of the year say for the JPT index (panel by the rules, announcement, stages, declarations, end)", 0, 401, 403, 404), h.jptSelections)
+	compute := op("compute-jpt-index", put, jpt, tag, "Compute and store the JPT index of a year (evaluator)", 0, 401, 403, 404)
+	compute.Description = "From the selection records of the year and the evaluator's scores per indicator code (0..max), which also override a measured indicator. Everything in the index is unverified (regulations.md §2)."
+	huma.Register(api, compute, h.computeJPTIndex)
+
 	h.registerSurvey(api, op)
+}
+
+// YearPath names a year of the agency.
+type YearPath struct {
+	AgencyPath
+	Year string `path:"year" maxLength:"10" doc:"Year, e.g. 2023"`
+}
+
+func (p *YearPath) ids(ctx context.Context) (agency int64, year int, err error) {
+	if agency, err = agencyID(ctx, p.Agency); err != nil {
+		return 0, 0, err
+	}
+	y, err := pathNumber(p.Year)
+	return agency, int(y), err
+}
+
+func (h *handlers) getJPTIndex(ctx context.Context, in *YearPath) (*output[*sqldb.JPTIndexRecord], error) {
+	agency, year, err := in.ids(ctx)
+	if err != nil {
+		return nil, err
+	}
+	r, err := h.db.JPTIndexOf(ctx, agency, year)
+	if err != nil {
+		return nil, err
+	}
+	return &output[*sqldb.JPTIndexRecord]{Body: r}, nil
+}
+
+func (h *handlers) jptSelections(ctx context.Context, in *YearPath) (*itemsOutput[evaluation.JPTSelection], error) {
+	agency, year, err := in.ids(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return list(h.db.JPTSelections(ctx, agency, year))
+}
+
+func (h *handlers) computeJPTIndex(ctx context.Context, in *struct {
+	YearPath
+	Body struct {
+		Evaluator map[string]evaluation.Score `json:"evaluator,omitempty" doc:"The evaluator's score per indicator code, 0..max"`
+	}
+}) (*output[*sqldb.JPTIndexRecord], error) {
+	agency, year, err := in.ids(ctx)
+	if err != nil {
+		return nil, err
+	}
+	r, err := h.db.ComputeJPTIndex(ctx, agency, year, in.Body.Evaluator)
+	if err != nil {
+		return nil, err
+	}
+	return &output[*sqldb.JPTIndexRecord]{Body: r}, nil
 }
 
 // RubricLevel is how the API names evaluation.Level, the rubric text of an

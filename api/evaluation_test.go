@@ -116,6 +116,24 @@ func TestMeritEvaluationAPI(t *testing.T) {
 			t.Errorf("ranking %d awarded %d, other evaluator sees %d", len(ranking.Ranked), len(ranking.Awarded), len(queue.Items))
 		}
 
+		scores := map[string]string{}
+		for _, d := range evaluation.SeedJPT().Dimensions {
+			for _, ind := range d.Indicators {
+				scores[ind.Code] = "0"
+				if d.Sign > 0 {
+					scores[ind.Code] = ind.Max.String()
+				}
+			}
+		}
+		op.fail("PUT", "/api/v1/agencies/kota-a/jpt-index/2023", map[string]any{"evaluator": scores}, http.StatusForbidden)
+		var jpt sqldb.JPTIndexRecord
+		ev.call("PUT", "/api/v1/agencies/kota-a/jpt-index/2023", map[string]any{"evaluator": scores}, http.StatusOK, &jpt)
+		op.call("GET", "/api/v1/agencies/kota-a/jpt-index/2023", nil, http.StatusOK, &jpt)
+		if jpt.Result.Total.String() != "100" {
+			t.Errorf("JPT index %s", jpt.Result.Total)
+		}
+		evB.fail("GET", "/api/v1/agencies/kota-a/jpt-index/2023", nil, http.StatusNotFound)
+
 		var s sqldb.Survey
 		op.call("POST", "/api/v1/agencies/kota-a/surveys", map[string]any{"year": 2026, "title": "Survei ASN", "minGroupSize": 2,
 			"questions": []evaluation.Question{{Code: "K1", Text: "Saya puas", Dimension: "kepuasan"}}}, http.StatusCreated, &s)

@@ -82,7 +82,7 @@ func TestOpenAPI(t *testing.T) {
 			"{table}", "golongan", "{nip}", e.NIP, "{proposal}", "1", "{review}", "0", "{session}", "1", "{user}", "1", "{skp}", "1",
 			"{position}", "1", "{candidate}", "1", "{run}", "1",
 			"{selection}", "1", "{stage}", "1", "{member}", "1", "{slot}", "ijazah", "{seq}", "0", "{comment}", "1",
-			"{assessment}", "1", "{indicator}", "1.1", "{evidence}", "1", "{survey}", "1", "{framework}", "kasn-2018", "{version}", "2019.1")
+			"{assessment}", "1", "{indicator}", "1.1", "{evidence}", "1", "{survey}", "1", "{framework}", "kasn-2018", "{version}", "2019.1", "{year}", "2023")
 		for _, r := range routes {
 			url := fill.Replace(r.path)
 			if strings.Contains(url, "{") {

@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 	"time"
 
@@ -18,21 +19,34 @@ import (
 // audited on the global chain (agency 0).
 
 // seedInstruments stores each shipped instrument version that is not stored
-// yet (evaluation.Seeds); it never overwrites a version the platform admin
+// yet (evaluation.Seeds, and the JPT index, evaluation.SeedJPT); it never overwrites a version the platform admin
 // edited. Migrate runs it, so a new database starts with them. Like the
 // reference data the migrations insert, seeding is installation, not an
 // act of a user: it writes no audit entry (changes through
 // SaveEvaluationInstrument do).
 func (db *DB) seedInstruments(ctx context.Context) error {
+	type seed struct {
+		ref        evaluation.InstrumentRef
+		name       string
+		unverified bool
+		write      func(io.Writer) error
+	}
+	var seeds []seed
+	for _, in := range evaluation.Seeds() {
+		seeds = append(seeds, seed{in.Ref(), in.Name, in.Unverified, func(w io.Writer) error { return evaluation.WriteInstrument(w, in) }})
+	}
+	jpt := evaluation.SeedJPT()
+	seeds = append(seeds, seed{evaluation.InstrumentRef{Framework: jpt.Framework, Version: jpt.Version}, jptName, jpt.Unverified,
+		func(w io.Writer) error { return evaluation.WriteJPTIndex(w, jpt) }})
 	return db.writeTx(ctx, func(tx *Tx) error {
-		for _, in := range evaluation.Seeds() {
-			body, err := instrumentJSON(in)
-			if err != nil {
+		for _, s := range seeds {
+			var body bytes.Buffer
+			if err := s.write(&body); err != nil {
 				return err
 			}
 			if _, err := tx.ExecContext(ctx, `INSERT INTO evaluation_instrument (framework, version, name, unverified, body, updated_at, updated_by)
-				VALUES ($1, $2, $3, $4, $5, $6, 'system') ON CONFLICT DO NOTHING`, string(in.Framework), in.Version, in.Name, in.Unverified,
-				body, tx.now); err != nil {
+				VALUES ($1, $2, $3, $4, $5, $6, 'system') ON CONFLICT DO NOTHING`, string(s.ref.Framework), s.ref.Version, s.name, s.unverified,
+				body.String(), tx.now); err != nil {
 				return err
 			}
 		}
@@ -67,14 +81,15 @@ type InstrumentInfo struct {
 	UpdatedBy  string               `json:"updatedBy"`
 }
 
-// EvaluationInstruments lists the stored instrument versions, by framework and version.
+// EvaluationInstruments lists the stored instrument versions, by framework and
+// version; the JPT index, a different kind of instrument, is not among them.
 func (db *DB) EvaluationInstruments(ctx context.Context) ([]InstrumentInfo, error) {
 	const op = "sqldb.EvaluationInstruments"
 	if err := signedIn(ctx, op); err != nil {
 		return nil, err
 	}
 	rows, err := db.read.QueryContext(ctx, `SELECT framework, version, name, unverified, updated_at, updated_by
-		FROM evaluation_instrument ORDER BY framework, version`)
+		FROM evaluation_instrument WHERE framework <> $1 ORDER BY framework, version`, evaluation.InstrumentJPT)
 	if err != nil {
 		return nil, translate(op, err)
 	}
@@ -103,6 +118,9 @@ func (db *DB) EvaluationInstrument(ctx context.Context, ref evaluation.Instrumen
 
 func findInstrument(ctx context.Context, q querier, ref evaluation.InstrumentRef) (*evaluation.Instrument, error) {
 	var body string
+	if ref.Framework == evaluation.InstrumentJPT {
+		return nil, sql.ErrNoRows // not an Instrument: see latestJPTIndex
+	}
 	err := q.QueryRowContext(ctx, `SELECT body FROM evaluation_instrument WHERE framework = $1 AND version = $2`,
 		string(ref.Framework), ref.Version).Scan(&body)
 	if err != nil {

@@ -597,3 +597,45 @@ func TestFairnessMonitor(t *testing.T) {
 		})
 	}
 }
+
+// The JPT index is computed by the evaluator from the selection records and
+// its own scores, stored per year and read back; without records every
+// measured indicator needs the evaluator's score.
+func TestJPTIndex(t *testing.T) {
+	testdb.Run(t, func(t *testing.T, db *sqldb.DB) {
+		ag, _ := testdb.Agency(t, db, "kota-jpt")
+		ev := roleIn(merit.RoleEvaluator, ag.ID)
+		if sels, err := db.JPTSelections(ev, ag.ID, 2023); err != nil || len(sels) != 0 {
+			t.Fatalf("selections %v %v", sels, err)
+		}
+		if _, err := db.ComputeJPTIndex(roleIn(merit.RoleOperator, ag.ID), ag.ID, 2023, nil); merit.KindOf(err) != merit.KindForbidden {
+			t.Errorf("operator computes: %v", err)
+		}
+		if _, err := db.ComputeJPTIndex(ev, ag.ID, 2023, nil); merit.KindOf(err) != merit.KindInvalid {
+			t.Errorf("no records, no scores: %v", err)
+		}
+		scores := map[string]evaluation.Score{}
+		for _, d := range evaluation.SeedJPT().Dimensions {
+			for _, ind := range d.Indicators {
+				scores[ind.Code] = ind.Max
+				if d.Sign < 0 {
+					scores[ind.Code] = 0
+				}
+			}
+		}
+		r, err := db.ComputeJPTIndex(ev, ag.ID, 2023, scores)
+		if err != nil || r.Result.Total != evaluation.Points(100) {
+			t.Fatalf("index %+v %v", r, err)
+		}
+		if r, err = db.ComputeJPTIndex(ev, ag.ID, 2023, scores); err != nil {
+			t.Fatal(err)
+		}
+		got, err := db.JPTIndexOf(roleIn(merit.RoleViewer, ag.ID), ag.ID, 2023)
+		if err != nil || got.ID != r.ID || got.Result.Total != r.Result.Total || got.Result.Band.Code != r.Result.Band.Code || len(got.Inputs.Evaluator) != len(scores) {
+			t.Errorf("read back %+v %v", got, err)
+		}
+		if list, _ := db.EvaluationInstruments(ev); slices.ContainsFunc(list, func(i sqldb.InstrumentInfo) bool { return i.Framework == evaluation.InstrumentJPT }) {
+			t.Errorf("the JPT index listed among the instruments")
+		}
+	})
+}
