@@ -304,7 +304,8 @@ func TestGenerate(t *testing.T) {
 				t.Errorf("%s: got %d employees (skipped %v), want 200", ar.Agency.Code, ar.Employees, ar.Skipped)
 			}
 			checkAgency(t, ctx, db, ar.Agency, i, opts)
-			if len(ar.SignIns) != len(demoRoles) {
+			// Every demo role, and the demo selections' two more panel members.
+			if len(ar.SignIns) != len(demoRoles)+len(PanelSignIns(""))-1 {
 				t.Fatalf("%s: sign-ins %+v", ar.Agency.Code, ar.SignIns)
 			}
 			for _, si := range ar.SignIns {
@@ -338,8 +339,9 @@ func TestGenerate(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		// Three agencies, each with a user per demo role and an employee account.
-		if want := 3 * (len(demoRoles) + 1); len(users) != want {
+		// Three agencies, each with a user per demo role, two more panel
+		// members and an employee account; and the BKN evaluator.
+		if want := 3*(len(demoRoles)+len(PanelSignIns(""))-1+1) + 1; len(users) != want {
 			t.Errorf("users after re-run: got %d, want %d", len(users), want)
 		}
 	})

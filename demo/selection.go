@@ -29,13 +29,15 @@ var panelDemo = []selection.Member{
 }
 
 // PanelSignIns are the demo panel members' usernames in an agency: the
-// pansel demo user sits as P1, two more (pansel2, pansel3) as P2 and P3.
+// pansel demo user sits as P1, two more (pansel.dua, pansel.tiga) as P2 and
+// P3; each names its role first, as every demo user does.
 func PanelSignIns(short string) []string {
-	return []string{string(merit.RolePanel) + "." + short, "pansel2." + short, "pansel3." + short}
+	role := string(merit.RolePanel) + "."
+	return []string{role + short, role + "dua." + short, role + "tiga." + short}
 }
 
 // selectionUsers makes sure the panel's sign-ins exist (pansel.<short> is
-// one of the demo roles; pansel2 and pansel3 are added) and returns their
+// one of the demo roles; pansel.dua and pansel.tiga are added) and returns their
 // user IDs, and the new sign-ins for the printed list.
 func selectionUsers(ctx context.Context, db *sqldb.DB, a *merit.Agency, tpl Template) ([]int64, []SignIn, error) {
 	hash, err := auth.HashPassword(Password, auth.Cheap)
