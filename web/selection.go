@@ -356,13 +356,19 @@ func (h *handler) selectionDone(w http.ResponseWriter, r *http.Request, a *merit
 	return redirect(w, r, agencyURL(a, "seleksi", s.ID), flashKey)
 }
 
-// updateSelectionPlan changes the stages' weights (while draft) and dates.
+// updateSelectionPlan changes the title, legal basis and registration
+// window, the stages' dates and, while draft, their weights.
 func (h *handler) updateSelectionPlan(w http.ResponseWriter, r *http.Request) error {
 	a, s, err := h.selectionForm(r, merit.PermSelectionManage)
 	if err != nil {
 		return err
 	}
 	var fs merit.Fields
+	f := r.PostForm
+	if _, ok := f["title"]; ok {
+		s.Title, s.LegalBasis = f.Get("title"), f.Get("legalBasis")
+		s.RegistrationOpen, s.RegistrationClose = formDate(&fs, f, "registrationOpen"), formDate(&fs, f, "registrationClose")
+	}
 	for i := range s.Stages {
 		st := &s.Stages[i]
 		k := string(st.Kind)

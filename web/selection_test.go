@@ -94,6 +94,14 @@ func TestSelectionPanelAndStaffPages(t *testing.T) {
 			t.Errorf("closing with scores missing: %q", textOf(p.one(".error-summary")))
 		}
 		a.signIn("viewer").post(base+"/umumkan", nil).want(http.StatusForbidden)
+		// After the announcement the dates still change, the weights do not.
+		form := url.Values{"title": {"Seleksi Terbuka JPT Pratama (Tahap II, diperpanjang)"}, "legalBasis": {"Keputusan Wali Kota 800/9/2026"},
+			"registrationOpen": {attr(p.one("#f-registrationOpen"), "value")}, "registrationClose": {attr(p.one("#f-registrationClose"), "value")}}
+		if got := textOf(op.post(base+"/rencana", form).want(http.StatusOK).one("h1")); got != "Seleksi Terbuka JPT Pratama (Tahap II, diperpanjang)" {
+			t.Errorf("after editing: %q", got)
+		}
+		form.Set("weight.asesmen", "50")
+		op.post(base+"/rencana", form).want(http.StatusConflict)
 
 		// The finished selection: ranking with the top three and the PPK's choice.
 		viewer := a.signIn("viewer")
@@ -117,7 +125,7 @@ func TestSelectionPanelAndStaffPages(t *testing.T) {
 		links = op.get(done).want(http.StatusOK).all("#tahapan a")
 		asesmen := attr(links[1], "href")
 		p = op.get(asesmen).want(http.StatusOK)
-		form := url.Values{"candidateId": {attr(p.all("#f-am-candidate option")[0], "value")}, "memberId": {attr(p.all("#f-am-member option")[0], "value")},
+		form = url.Values{"candidateId": {attr(p.all("#f-am-candidate option")[0], "value")}, "memberId": {attr(p.all("#f-am-member option")[0], "value")},
 			"criterion": {attr(p.all("#f-am-criterion option")[0], "value")}, "value": {"88"}}
 		op.post(asesmen+"/amandemen", form).want(http.StatusUnprocessableEntity)
 		form.Set("reason", "Salah rekap nilai asesor")
