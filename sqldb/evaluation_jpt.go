@@ -109,13 +109,16 @@ func jptSelections(ctx context.Context, q querier, agencyID int64, year int) ([]
 				js.ConflictsAll = false
 			}
 		}
-		var ended sql.NullTime
-		if err := q.QueryRowContext(ctx, `SELECT MAX(decided_at) FROM selection_decision WHERE agency_id = $1 AND selection_id = $2`,
-			agencyID, id).Scan(&ended); err != nil {
+		// The latest decision by ORDER BY, not MAX: SQLite returns MAX of a
+		// timestamp column as text, which does not scan into a time.
+		var ended time.Time
+		err = q.QueryRowContext(ctx, `SELECT decided_at FROM selection_decision WHERE agency_id = $1 AND selection_id = $2
+			ORDER BY decided_at DESC LIMIT 1`, agencyID, id).Scan(&ended)
+		switch {
+		case err == nil:
+			js.Ended = merit.DateOf(ended)
+		case !errors.Is(err, sql.ErrNoRows):
 			return nil, err
-		}
-		if ended.Valid {
-			js.Ended = merit.DateOf(ended.Time)
 		}
 		out = append(out, js)
 	}
