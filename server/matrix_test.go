@@ -134,6 +134,7 @@ var accessRules = map[string]merit.Permission{
 	"POST /api/v1/agencies/{agency}/selections":                                                           merit.PermSelectionManage,
 	"GET /api/v1/agencies/{agency}/selections/{selection}":                                                merit.PermSelectionRead,
 	"PUT /api/v1/agencies/{agency}/selections/{selection}":                                                merit.PermSelectionManage,
+	"DELETE /api/v1/agencies/{agency}/selections/{selection}":                                             merit.PermSelectionManage,
 	"POST /api/v1/agencies/{agency}/selections/{selection}/announce":                                      merit.PermSelectionManage,
 	"GET /api/v1/agencies/{agency}/selections/{selection}/panel":                                          merit.PermSelectionRead,
 	"POST /api/v1/agencies/{agency}/selections/{selection}/panel":                                         merit.PermSelectionManage,
