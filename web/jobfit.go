@@ -33,8 +33,11 @@ type jobFitView struct {
 	Result  []jobFitPost     // the result shown, computed or kept
 	Preview bool             // the result is computed, not kept
 	Base    string
-	Errors  []formError
-	Form    url.Values
+	// Selections is the open selection list, where a post nobody fits
+	// starts a selection.
+	Selections string
+	Errors     []formError
+	Form       url.Values
 }
 
 // jobFitChoice is a JPT post in the form.
@@ -139,7 +142,8 @@ func (h *handler) showJobFitRun(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	v := jobFitView{Run: run, Base: agencyURL(a, "jobfit"), Result: jobFitRows(langOf(r), run.Result)}
+	v := jobFitView{Run: run, Base: agencyURL(a, "jobfit"), Result: jobFitRows(langOf(r), run.Result), Selections: agencyURL(a, "seleksi"),
+		CanRun: merit.ActorFrom(r.Context()).Can(merit.PermSelectionManage, a.ID)}
 	return h.render(w, r, http.StatusOK, "jobfit", &page{Agency: a, Nav: "jobfit", Data: v})
 }
 
@@ -148,7 +152,7 @@ func (h *handler) showJobFitRun(w http.ResponseWriter, r *http.Request) error {
 func (h *handler) renderJobFit(w http.ResponseWriter, r *http.Request, a *merit.Agency, form url.Values, res *selection.JobFitResult, formErr error) error {
 	ctx := r.Context()
 	v := jobFitView{On: form.Get("on"), Note: form.Get("note"), CanRun: merit.ActorFrom(ctx).Can(merit.PermSelectionManage, a.ID),
-		Base: agencyURL(a, "jobfit"), Form: form}
+		Base: agencyURL(a, "jobfit"), Selections: agencyURL(a, "seleksi"), Form: form}
 	if v.On == "" {
 		v.On = merit.Today().String()
 	}

@@ -71,6 +71,15 @@ func TestJobFitPage(t *testing.T) {
 		if n := len(p.all(".jobfit-post")); n != 2 || !strings.Contains(p.text(), "Seleksi terbuka") {
 			t.Errorf("the run shows %d posts, want 2 with one going to open selection", n)
 		}
+		// The post nobody fits starts an open selection, the post checked.
+		start := p.all(".jobfit-outcome a")
+		if len(start) != 1 || !strings.HasPrefix(attr(start[0], "href"), "/a/kota-magelang/seleksi?posts=") {
+			t.Fatalf("%d links to start an open selection, want 1", len(start))
+		}
+		p = op.get(attr(start[0], "href")).want(http.StatusOK)
+		if len(p.all(fmt.Sprintf("#baru input[name=posts][value=%d][checked]", other.ID))) != 1 {
+			t.Errorf("the create form does not check the post")
+		}
 		op.post("/a/kota-magelang/jobfit", url.Values{"posts": {"x"}}).want(http.StatusUnprocessableEntity)
 
 		v := a.signIn("viewer")

@@ -42,6 +42,7 @@ func (h *handler) selectionRoutes(mux *routeMux) {
 type selectionListView struct {
 	Selections []*selection.Selection
 	Posts      []*sqldb.PositionRow // JPT posts for the create form
+	Checked    map[string]bool      // post IDs checked in the form
 	CanManage  bool
 	Optional   []selection.StageKind
 	Base       string
@@ -55,7 +56,7 @@ func (h *handler) listSelections(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return h.renderSelections(w, r, a, nil, nil)
+	return h.renderSelections(w, r, a, r.URL.Query(), nil) // ?posts=ID checks posts in the create form (from job fit)
 }
 
 func (h *handler) renderSelections(w http.ResponseWriter, r *http.Request, a *merit.Agency, form url.Values, formErr error) error {
@@ -64,8 +65,11 @@ func (h *handler) renderSelections(w http.ResponseWriter, r *http.Request, a *me
 	if !actor.Can(merit.PermSelectionRead, a.ID) && !actor.Can(merit.PermSelectionScore, a.ID) {
 		return authorize(r, merit.PermSelectionRead, a)
 	}
-	v := selectionListView{CanManage: actor.Can(merit.PermSelectionManage, a.ID), Base: agencyURL(a, "seleksi"), Form: form,
+	v := selectionListView{CanManage: actor.Can(merit.PermSelectionManage, a.ID), Base: agencyURL(a, "seleksi"), Form: form, Checked: map[string]bool{},
 		Optional: []selection.StageKind{selection.Kesehatan, selection.Psikologi, selection.UjiPublik}}
+	for _, p := range form["posts"] {
+		v.Checked[p] = true
+	}
 	var err error
 	if v.Selections, err = h.db.Selections(ctx, a.ID, sqldb.SelectionFilter{}); err != nil {
 		return err
