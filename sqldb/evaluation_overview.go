@@ -34,27 +34,34 @@ func readableAgencies(ctx context.Context, perm merit.Permission) (ids []int64, 
 	return ids, false, nil
 }
 
+// agencyFilter returns the condition on column that keeps the agencies
+// whose evaluation the actor reads (its arguments appended to args), or
+// none when the actor reads no agency at all.
+func agencyFilter(ctx context.Context, column string, args []any) (cond string, out []any, none bool, err error) {
+	ids, all, err := readableAgencies(ctx, merit.PermEvaluationRead)
+	if err != nil || all {
+		return "TRUE", args, false, err
+	}
+	if len(ids) == 0 {
+		return "", args, true, nil
+	}
+	marks := make([]string, len(ids))
+	for i, id := range ids {
+		args = append(args, id)
+		marks[i] = fmt.Sprintf("$%d", len(args))
+	}
+	return column + ` IN (` + strings.Join(marks, ", ") + `)`, args, false, nil
+}
+
 // acrossAgencies reads assessment heads of the actor's readable agencies
 // that match cond (SQL on alias a, its arguments numbered from $1), ordered
 // by order.
 func acrossAgencies(ctx context.Context, q querier, cond string, args []any, order string) ([]*MeritAssessment, error) {
-	ids, all, err := readableAgencies(ctx, merit.PermEvaluationRead)
-	if err != nil {
-		return nil, err
+	filter, args, none, err := agencyFilter(ctx, "a.agency_id", args)
+	if err != nil || none {
+		return []*MeritAssessment{}, err
 	}
-	if !all && len(ids) == 0 {
-		return []*MeritAssessment{}, nil
-	}
-	where := cond
-	if !all {
-		marks := make([]string, len(ids))
-		for i, id := range ids {
-			args = append(args, id)
-			marks[i] = fmt.Sprintf("$%d", len(args))
-		}
-		where += ` AND a.agency_id IN (` + strings.Join(marks, ", ") + `)`
-	}
-	return queryAssessments(ctx, q, where+` ORDER BY `+order, args...)
+	return queryAssessments(ctx, q, cond+` AND `+filter+` ORDER BY `+order, args...)
 }
 
 // MeritAssessmentsOf lists the assessments of a year (0: every year) of
@@ -135,4 +142,48 @@ func (db *DB) MeritRankingOf(ctx context.Context, year int) (*MeritRanking, erro
 		}
 	}
 	return r, nil
+}
+
+// YearAssessments returns every assessment of a year in the agencies whose
+// evaluation the actor reads, each with its self and verified levels (no
+// narratives, notes, team or evidence), in two statements whatever the
+// number of agencies: what a re-score of a whole year (evaluation.Rank)
+// reads.
+func (db *DB) YearAssessments(ctx context.Context, year int) ([]evaluation.Assessment, error) {
+	const op = "sqldb.YearAssessments"
+	filter, args, none, err := agencyFilter(ctx, "a.agency_id", []any{year})
+	if err != nil || none {
+		return []evaluation.Assessment{}, err
+	}
+	heads, err := queryAssessments(ctx, db.read, `a.year = $1 AND `+filter+` ORDER BY a.agency_id`, args...)
+	if err != nil {
+		return nil, translate(op, err)
+	}
+	out := make([]evaluation.Assessment, len(heads))
+	index := make(map[[2]int64]int, len(heads))
+	for i, h := range heads {
+		out[i] = h.Assessment
+		index[[2]int64{h.AgencyID, h.ID}] = i
+	}
+	if len(heads) == 0 {
+		return out, nil
+	}
+	rows, err := db.read.QueryContext(ctx, `SELECT e.agency_id, e.assessment_id, e.indicator, e.self_level, e.verified_level
+		FROM evaluation_entry e JOIN evaluation_assessment a ON a.agency_id = e.agency_id AND a.id = e.assessment_id
+		WHERE a.year = $1 AND `+filter, args...)
+	if err != nil {
+		return nil, translate(op, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var key [2]int64
+		var e evaluation.IndicatorEntry
+		if err := rows.Scan(&key[0], &key[1], &e.Indicator, &e.SelfLevel, &e.VerifiedLevel); err != nil {
+			return nil, translate(op, err)
+		}
+		if i, ok := index[key]; ok {
+			out[i].Entries = append(out[i].Entries, e)
+		}
+	}
+	return out, translate(op, rows.Err())
 }

@@ -292,6 +292,17 @@ func TestMeritEvaluatorScope(t *testing.T) {
 				t.Errorf("count %s = %d, want %d", c.Category, c.N, want)
 			}
 		}
+		year, err := db.YearAssessments(ev, 2023)
+		if err != nil || len(year) != 2 {
+			t.Fatalf("year's assessments %d %v", len(year), err)
+		}
+		rescored, err := evaluation.Rank(evaluation.Seed(evaluation.InstrumentKASN2018), 2023, year)
+		if err != nil || len(rescored.Rows) != 2 || rescored.Rows[0].Total.String() != "337.5" || rescored.Rows[1].Total.String() != "331.5" {
+			t.Errorf("rescored %+v %v", rescored, err)
+		}
+		if none, err := db.YearAssessments(roleIn(merit.RoleEmployee, pont.ID), 2023); err != nil || len(none) != 0 {
+			t.Errorf("employee's year %d %v", len(none), err)
+		}
 		if _, err := db.MeritAssessment(ev, other.ID, hidden.ID); merit.KindOf(err) != merit.KindNotFound {
 			t.Errorf("other agency's assessment: %v", err)
 		}
