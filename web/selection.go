@@ -150,7 +150,8 @@ type selectionView struct {
 	CanRead    bool
 	CanManage  bool
 	CanDecide  bool
-	Public     string // the selection's page on the public portal, once announced
+	Public     string        // the selection's page on the public portal, once announced
+	Accounts   []*merit.User // panel accounts (pansel, asesor) an admin may link to a member
 	Kinds      []selection.MemberKind
 	Roles      []selection.MemberRole
 	Base       string
@@ -240,6 +241,11 @@ func (h *handler) renderSelection(w http.ResponseWriter, r *http.Request, a *mer
 	for _, p := range s.Posts {
 		v.Posts[p.ID] = p.PositionName
 	}
+	if v.CanManage && merit.AuthorizeUsers(ctx, a.ID) == nil {
+		if v.Accounts, err = panelAccounts(r, h.db, a.ID); err != nil {
+			return err
+		}
+	}
 	cands, err := h.db.SelectionCandidates(ctx, a.ID, s.ID)
 	if err != nil {
 		return err
@@ -293,6 +299,25 @@ func (h *handler) renderSelection(w http.ResponseWriter, r *http.Request, a *mer
 		status, v.Errors = httpstatus.Of(formErr), errorList(langOf(r), formErr)
 	}
 	return h.render(w, r, status, "selection", &page{Agency: a, Nav: "selection", Data: v})
+}
+
+// panelAccounts lists the agency's accounts that may sit on a panel
+// (pansel, asesor), for the admin who links one to a member.
+func panelAccounts(r *http.Request, db *sqldb.DB, agencyID int64) ([]*merit.User, error) {
+	users, err := db.FindAgencyUsers(r.Context(), agencyID)
+	if err != nil {
+		return nil, err
+	}
+	var out []*merit.User
+	for _, u := range users {
+		for _, g := range u.Grants {
+			if g.Role == merit.RolePanel || g.Role == merit.RoleAssessor {
+				out = append(out, u)
+				break
+			}
+		}
+	}
+	return out, nil
 }
 
 // selectionRankings fills the rankings once a weighted stage has results;
@@ -398,7 +423,8 @@ func (h *handler) announceSelection(w http.ResponseWriter, r *http.Request) erro
 	return h.selectionDone(w, r, a, s, err, "ui.flash.selection_announced")
 }
 
-// addSelectionMember adds a panel member.
+// addSelectionMember adds a panel member, linked to his sign-in when an
+// admin chose one.
 func (h *handler) addSelectionMember(w http.ResponseWriter, r *http.Request) error {
 	a, s, err := h.selectionForm(r, merit.PermSelectionManage)
 	if err != nil {
@@ -407,6 +433,7 @@ func (h *handler) addSelectionMember(w http.ResponseWriter, r *http.Request) err
 	f := r.PostForm
 	m := &selection.Member{SelectionID: s.ID, Code: strings.TrimSpace(f.Get("code")), Name: f.Get("name"), Kind: selection.MemberKind(f.Get("kind")),
 		Role: selection.MemberRole(f.Get("role")), Affiliation: f.Get("affiliation")}
+	m.UserID, _ = strconv.ParseInt(f.Get("userId"), 10, 64) // "" or no account: the member does not sign in
 	return h.selectionDone(w, r, a, s, h.db.AddSelectionMember(r.Context(), a.ID, m), "ui.flash.selection_saved")
 }
 

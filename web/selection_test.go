@@ -75,6 +75,17 @@ func TestSelectionPanelAndStaffPages(t *testing.T) {
 		lain.get(base).want(http.StatusNotFound)
 		lain.get(stageURL).want(http.StatusNotFound)
 		lain.post(stageURL, url.Values{"s." + scored + ".kinerja": {"80"}}).want(http.StatusNotFound)
+		// The admin puts that account on the panel: the selection is his to see.
+		admin := a.signIn("admin")
+		p = admin.get(base).want(http.StatusOK)
+		if len(p.all(fmt.Sprintf("select[name=userId] option[value=%d]", other.ID))) != 1 {
+			t.Fatalf("the admin is not offered the panel account")
+		}
+		admin.post(base+"/pansel", url.Values{"code": {"P6"}, "name": {"Dr. Pansel Lain"}, "kind": {"external"}, "role": {"anggota"},
+			"affiliation": {"Universitas Negeri Semarang"}, "userId": {fmt.Sprint(other.ID)}}).want(http.StatusOK)
+		if !strings.Contains(textOf(lain.get(base).want(http.StatusOK).one("#anggota")), "P6") {
+			t.Errorf("the linked member does not see his membership")
+		}
 
 		// The secretariat.
 		op := a.signIn("operator")
