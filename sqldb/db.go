@@ -59,7 +59,6 @@ type DB struct {
 	names  nameIndex
 	reads  readCache // small lists pages read on every request (list_cache.go)
 	rows   rowCache  // employee rows of the list pages (list_rows.go)
-	grids  grids     // computed 9-box grids (talent_read.go)
 	gate   readGate  // first come, first served access to the read pool (gate.go)
 }
 

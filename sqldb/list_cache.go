@@ -18,7 +18,7 @@ import (
 // Authorization is checked by the caller on every request, before the cache.
 type readCache struct {
 	mu sync.Mutex
-	m  map[readKey]readEntry
+	m  map[readKey]*readSlot
 }
 
 // readKey names a cached read: what was read (a constant of the caller)
@@ -35,31 +35,60 @@ type readEntry struct {
 	at     time.Time
 }
 
+// fresh reports whether an entry read at, when the DB had counted readAt
+// writes, may still be used now that it has counted current.
+func fresh(readAt, current uint64, at time.Time, ttl time.Duration) bool {
+	return readAt == current && time.Since(at) < ttl
+}
+
+// readSlot holds one key's entry; a reader refreshing it holds build, and
+// the readers that find it stale meanwhile wait for that read rather than
+// all read the same thing at once (64 clients found the unit tree stale at
+// the same moment every readTTL, which made the 9-box page's p99 seconds).
+type readSlot struct {
+	build sync.Mutex
+	cur   readEntry // guarded by readCache.mu
+}
+
 const (
 	readTTL     = countTTL
 	readEntries = 1024 // beyond it the cache starts afresh
 )
 
 // cachedRead returns what read returns for k, from the cache while it is
-// fresh. Two readers that miss at once both read; the later one is kept.
+// fresh; one reader at a time refreshes a key.
 func cachedRead[T any](db *DB, k readKey, read func() (T, error)) (T, error) {
 	c := &db.reads
-	writes, now := db.counts.writes.Load(), time.Now()
 	c.mu.Lock()
-	e, ok := c.m[k]
+	if c.m == nil || len(c.m) >= readEntries {
+		c.m = make(map[readKey]*readSlot)
+	}
+	slot := c.m[k]
+	if slot == nil {
+		slot = &readSlot{}
+		c.m[k] = slot
+	}
+	e := slot.cur
 	c.mu.Unlock()
-	if ok && e.writes == writes && now.Sub(e.at) < readTTL {
+	if e.v != nil && fresh(e.writes, db.counts.writes.Load(), e.at, readTTL) {
 		return e.v.(T), nil
 	}
+	slot.build.Lock()
+	defer slot.build.Unlock()
+	c.mu.Lock()
+	e = slot.cur // another reader may have refreshed it meanwhile
+	c.mu.Unlock()
+	writes := db.counts.writes.Load()
+	if e.v != nil && fresh(e.writes, writes, e.at, readTTL) {
+		return e.v.(T), nil
+	}
+	now := time.Now()
 	v, err := read()
 	if err != nil {
 		return v, err
 	}
 	c.mu.Lock()
-	if c.m == nil || len(c.m) >= readEntries {
-		c.m = make(map[readKey]readEntry)
-	}
-	c.m[k] = readEntry{v: v, writes: writes, at: now}
+	slot.cur = readEntry{v: v, writes: writes, at: now}
 	c.mu.Unlock()
 	return v, nil
 }

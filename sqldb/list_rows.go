@@ -36,7 +36,7 @@ type rowEntry struct {
 
 const (
 	rowTTL     = countTTL
-	rowEntries = 50_000 // about 30 MB; beyond it the cache starts afresh
+	rowEntries = 20_000 // two copies of each row, about 20 MB; beyond it the cache starts afresh
 )
 
 // employeesByID returns the agency's employees with the IDs, in the order

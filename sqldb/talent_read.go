@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"sync"
-	"time"
 
 	"merit"
 	"merit/talent"
@@ -255,11 +253,11 @@ type TalentGrid struct {
 
 // TalentGrid reads the grid of a review (0: the latest) with up to perBox
 // people of each box, in 1 + 10 indexed queries whatever the agency's size.
-// A grid is kept in memory (db.grids) and reused while no write has
-// committed through this DB, for at most gridTTL, and while its review's
-// locked sessions are unchanged (a lock is the only thing that moves final
-// boxes; a new review has a new ID); the review and its sessions come from
-// readCache, so the page under load reads nothing from the database.
+// A grid is kept in readCache, per review, filter and reader's unit scope,
+// until the next write through this DB (a lock of a calibration session,
+// the only thing that moves final boxes, is one) and for at most readTTL;
+// with the review and the unit tree also kept there, the page under load
+// reads nothing from the database.
 func (db *DB) TalentGrid(ctx context.Context, agencyID, reviewID int64, f TalentFilter, perBox int) (*TalentGrid, error) {
 	const op = "sqldb.TalentGrid"
 	rv, err := db.TalentReview(ctx, agencyID, reviewID)
@@ -270,37 +268,33 @@ func (db *DB) TalentGrid(ctx context.Context, agencyID, reviewID int64, f Talent
 	if err != nil {
 		return nil, translate(op, err)
 	}
-	sessions, err := db.TalentSessions(ctx, agencyID, rv.ID)
-	if err != nil {
-		return nil, err
-	}
-	key := gridKey{agency: agencyID, review: rv.ID, filter: f, perBox: perBox, scope: fmt.Sprint(scope.ids())}
-	for _, s := range sessions {
-		if s.Locked {
-			key.locks++
-		}
-	}
-	writes := db.counts.writes.Load()
-	if g, ok := db.grids.get(key, writes); ok {
-		out := *g
-		out.Review = rv
-		return &out, nil
-	}
-	g := &TalentGrid{Review: rv}
-	where, args, err := db.placementWhere(ctx, agencyID, rv.ID, f)
+	key := readKey{what: "talent_grid", agency: agencyID, id: rv.ID, code: fmt.Sprint(f, perBox, scope.ids())}
+	g, err := cachedRead(db, key, func() (*TalentGrid, error) { return db.talentGrid(ctx, agencyID, rv.ID, f, perBox) })
 	if err != nil {
 		return nil, translate(op, err)
+	}
+	out := *g
+	out.Review = rv
+	return &out, nil
+}
+
+// talentGrid computes the grid of the review (without its Review).
+func (db *DB) talentGrid(ctx context.Context, agencyID, reviewID int64, f TalentFilter, perBox int) (*TalentGrid, error) {
+	g := &TalentGrid{}
+	where, args, err := db.placementWhere(ctx, agencyID, reviewID, f)
+	if err != nil {
+		return nil, err
 	}
 	countSQL, boxSQL := TalentGridSQL(where, len(args), perBox)
 	rows, err := db.read.QueryContext(ctx, countSQL, args...)
 	if err != nil {
-		return nil, translate(op, err)
+		return nil, err
 	}
 	for rows.Next() {
 		var box, n int
 		if err := rows.Scan(&box, &n); err != nil {
 			rows.Close()
-			return nil, translate(op, err)
+			return nil, err
 		}
 		if box >= 0 && box < len(g.Counts) {
 			g.Counts[box] = n
@@ -308,7 +302,7 @@ func (db *DB) TalentGrid(ctx context.Context, agencyID, reviewID int64, f Talent
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
-		return nil, translate(op, err)
+		return nil, err
 	}
 	if f.Box == 0 && perBox > 0 {
 		for box := range g.Counts {
@@ -317,73 +311,23 @@ func (db *DB) TalentGrid(ctx context.Context, agencyID, reviewID int64, f Talent
 			}
 			rows, err := db.read.QueryContext(ctx, boxSQL, append(args, box)...)
 			if err != nil {
-				return nil, translate(op, err)
+				return nil, err
 			}
 			for rows.Next() {
 				var p TalentPlacement
 				if err := scanPlacement(rows, &p); err != nil {
 					rows.Close()
-					return nil, translate(op, err)
+					return nil, err
 				}
 				g.People[box] = append(g.People[box], p)
 			}
 			rows.Close()
 			if err := rows.Err(); err != nil {
-				return nil, translate(op, err)
+				return nil, err
 			}
 		}
 	}
-	db.grids.put(key, g, writes)
 	return g, nil
-}
-
-// gridTTL is how long a computed grid is reused.
-const gridTTL = 30 * time.Second
-
-// gridKey names a computed grid: the review and how many of its sessions
-// are locked, the filter, the reader's unit scope.
-type gridKey struct {
-	agency, review int64
-	locks          int
-	filter         TalentFilter
-	perBox         int
-	scope          string
-}
-
-// grids is a small cache of computed grids; it is emptied when it holds
-// gridCacheMax entries (filters make many keys, few are hot).
-type grids struct {
-	mu sync.Mutex
-	m  map[gridKey]gridEntry
-}
-
-type gridEntry struct {
-	g      *TalentGrid
-	writes uint64 // db.counts.writes when computed
-	at     time.Time
-}
-
-const gridCacheMax = 512
-
-// get returns the grid of k computed while the DB had counted writes
-// committed writes, unless older than gridTTL.
-func (c *grids) get(k gridKey, writes uint64) (*TalentGrid, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	e, ok := c.m[k]
-	if !ok || e.writes != writes || time.Since(e.at) > gridTTL {
-		return nil, false
-	}
-	return e.g, true
-}
-
-func (c *grids) put(k gridKey, g *TalentGrid, writes uint64) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.m == nil || len(c.m) >= gridCacheMax {
-		c.m = make(map[gridKey]gridEntry)
-	}
-	c.m[k] = gridEntry{g: g, writes: writes, at: time.Now()}
 }
 
 // TalentGridSQL returns the grid's two statements for a WHERE clause over
