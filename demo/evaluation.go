@@ -33,7 +33,8 @@ var evaluationAgencies = []struct {
 // so every check runs: for Kota Magelang its published KASN results of
 // 2021, 2022 and 2023 (149.5, 273, 337.5) as set assessments (self levels a
 // little above the verified ones in 2023, suggestions from its data kept),
-// a running employee survey with answers from its employees and a 2026
+// its Indeks Kualitas Pengisian JPT from its demo selections, a running
+// employee survey with answers from its employees and a 2026
 // assessment on the PermenPANRB 19/2025 framework that takes the survey's
 // score; the small agencies of evaluationAgencies; and the evaluator
 // evaluator.bkn granted all of them, added to Kota Magelang's sign-ins.
@@ -70,6 +71,9 @@ func evaluationDemo(ctx context.Context, db *sqldb.DB, res *Result, today merit.
 	}
 	if err := demoSurvey(ctx, db, a, today); err != nil {
 		return fmt.Errorf("%s: survey: %w", op, err)
+	}
+	if err := demoJPTIndex(ctx, db, a.ID, today); err != nil {
+		return fmt.Errorf("%s: JPT index: %w", op, err)
 	}
 	panrb := evaluation.Seed(evaluation.InstrumentPANRB2025)
 	if today.Year() >= 2026 && panrb.InForce(today) {
@@ -229,4 +233,35 @@ func evaluationOnly(ctx context.Context, db *sqldb.DB) (int, error) {
 		}
 	}
 	return n, nil
+}
+
+// demoJPTScores are the evaluator's scores of the JPT index's indicators
+// the selection records cannot show (and the report's timeliness, which
+// Merit does not record): coordination, a complete report, innovation, and
+// no violation.
+var demoJPTScores = map[string]string{"koordinasi": "8", "laporan_tepat": "12", "laporan_lengkap": "4", "inovasi": "9", "pelanggaran": "0"}
+
+// demoJPTIndex computes the agency's Indeks Kualitas Pengisian JPT for the
+// latest of this year and last in which its demo open selections closed
+// registration, from their records and demoJPTScores.
+func demoJPTIndex(ctx context.Context, db *sqldb.DB, agencyID int64, today merit.Date) error {
+	scores := map[string]evaluation.Score{}
+	for code, text := range demoJPTScores {
+		s, err := evaluation.ParseScore(text)
+		if err != nil {
+			return err
+		}
+		scores[code] = s
+	}
+	for _, year := range []int{today.Year(), today.Year() - 1} {
+		sels, err := db.JPTSelections(ctx, agencyID, year)
+		if err != nil {
+			return err
+		}
+		if len(sels) > 0 {
+			_, err = db.ComputeJPTIndex(ctx, agencyID, year, scores)
+			return err
+		}
+	}
+	return nil
 }

@@ -42,6 +42,13 @@ func TestEvaluationDemo(t *testing.T) {
 		if len(list) != 4 || len(want) != 0 {
 			t.Errorf("%d assessments, missing %v", len(list), want)
 		}
+		jpt, err := db.JPTIndexOf(ctx, a.ID, 2026)
+		if merit.KindOf(err) == merit.KindNotFound {
+			jpt, err = db.JPTIndexOf(ctx, a.ID, 2025)
+		}
+		if err != nil || jpt.Result.Total <= 0 || len(jpt.Inputs.Selections) == 0 {
+			t.Errorf("JPT index: %+v %v", jpt, err)
+		}
 		surveys, err := db.Surveys(ctx, a.ID)
 		if err != nil || len(surveys) != 1 || surveys[0].Status != sqldb.SurveyOpen || surveys[0].Responded != demoSurveyAnswers {
 			t.Fatalf("surveys: %+v %v", surveys, err)

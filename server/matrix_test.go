@@ -178,6 +178,7 @@ var accessRules = map[string]merit.Permission{
 	// the employee.
 	"GET /a/{agency}/sistem-merit":                                           merit.PermEvaluationRead,
 	"POST /a/{agency}/sistem-merit":                                          merit.PermEvaluationWrite,
+	"POST /a/{agency}/sistem-merit/jpt":                                      merit.PermEvaluationVerify,
 	"GET /a/{agency}/sistem-merit/{assessment}":                              merit.PermEvaluationRead,
 	"GET /a/{agency}/sistem-merit/{assessment}/laporan.pdf":                  merit.PermEvaluationRead,
 	"POST /a/{agency}/sistem-merit/{assessment}/indikator/{indicator}":       merit.PermEvaluationWrite,

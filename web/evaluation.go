@@ -27,6 +27,7 @@ import (
 func (h *handler) evaluationRoutes(mux *routeMux) {
 	mux.Handle("GET /a/{agency}/sistem-merit", h.member(h.listMeritAssessments))
 	mux.Handle("POST /a/{agency}/sistem-merit", h.member(h.createMeritAssessment))
+	mux.Handle("POST /a/{agency}/sistem-merit/jpt", h.member(h.computeJPTIndex))
 	mux.Handle("GET /a/{agency}/sistem-merit/{assessment}", h.member(h.showMeritAssessment))
 	mux.Handle("GET /a/{agency}/sistem-merit/{assessment}/laporan.pdf", h.member(h.meritReport))
 	mux.Handle("POST /a/{agency}/sistem-merit/{assessment}/indikator/{indicator}", h.member(h.saveSelfLevel))
@@ -50,15 +51,19 @@ type meritYear struct {
 
 // meritListView is the data of the agency's evaluation page.
 type meritListView struct {
-	Years       []meritYear
-	Chart       template.HTML // the year-over-year chart
-	Survey      string        // the survey results page
-	Fairness    []fairnessView
-	Instruments []sqldb.InstrumentInfo
-	CanWrite    bool
-	Base        string
-	Errors      []formError
-	Year        string
+	Years    []meritYear
+	Chart    template.HTML // the year-over-year chart
+	Survey   string        // the survey results page
+	Fairness []fairnessView
+	// FairnessSmall counts the checks left out because every group in
+	// them is too small for a verdict.
+	FairnessSmall int
+	JPT           *jptView
+	Instruments   []sqldb.InstrumentInfo
+	CanWrite      bool
+	Base          string
+	Errors        []formError
+	Year          string
 }
 
 // listMeritAssessments is the agency's merit-system page: every year's
@@ -95,12 +100,19 @@ func (h *handler) renderMeritList(w http.ResponseWriter, r *http.Request, a *mer
 		v.Years = append([]meritYear{y}, v.Years...)
 	}
 	v.Chart = chart.HBar(i18n.T(lang, "ui.merit.chart"), 640, bars)
+	if v.JPT, err = h.jptPanel(ctx, lang, a, v.Years); err != nil {
+		return err
+	}
 	checks, err := h.db.Fairness(ctx, a.ID)
 	if err != nil {
 		return err
 	}
 	for _, c := range checks {
-		v.Fairness = append(v.Fairness, fairnessOf(lang, c))
+		if judged(c.Report) {
+			v.Fairness = append(v.Fairness, fairnessOf(lang, c))
+		} else {
+			v.FairnessSmall++
+		}
 	}
 	if v.CanWrite {
 		if v.Instruments, err = h.db.EvaluationInstruments(ctx); err != nil {
@@ -127,6 +139,17 @@ type fairnessGroup struct {
 	Selected, Total             int
 }
 
+// judged reports whether any group of a check is large enough for a
+// verdict.
+func judged(r evaluation.FairnessReport) bool {
+	for _, g := range r.Groups {
+		if g.Verdict != evaluation.FairTooSmall {
+			return true
+		}
+	}
+	return false
+}
+
 // fairnessOf formats a check: rates and ratios as percentages.
 func fairnessOf(lang string, c sqldb.FairnessCheck) fairnessView {
 	point := c.Point
@@ -138,7 +161,11 @@ func fairnessOf(lang string, c sqldb.FairnessCheck) fairnessView {
 	v := fairnessView{Point: point, Attribute: i18n.T(lang, "ui.merit.fair.by."+c.Attribute), Flagged: c.Report.Flagged}
 	pct := func(s evaluation.Score) string { return percentText(lang, int(s)) } // ten-thousandths are basis points
 	for _, g := range c.Report.Groups {
-		v.Groups = append(v.Groups, fairnessGroup{Group: g.Group, Rate: pct(g.Rate), Ratio: pct(g.Ratio),
+		ratio := "–"
+		if g.Verdict != evaluation.FairTooSmall {
+			ratio = pct(g.Ratio)
+		}
+		v.Groups = append(v.Groups, fairnessGroup{Group: g.Group, Rate: pct(g.Rate), Ratio: ratio,
 			Verdict: g.Verdict, Selected: g.Selected, Total: g.Total})
 	}
 	return v

@@ -1,8 +1,11 @@
 package web_test
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"net/http"
 	"net/url"
+	"os/exec"
 	"strconv"
 	"strings"
 	"testing"
@@ -12,6 +15,7 @@ import (
 	"merit/evaluation"
 	"merit/internal/testdb"
 	"merit/sqldb"
+	"merit/tabular"
 )
 
 // meritApp is the test app with an evaluator of kota-magelang and a draft
@@ -34,6 +38,21 @@ func meritApp(t *testing.T, db *sqldb.DB, skip string) (*app, *sqldb.MeritAssess
 		}
 	}
 	return a, m
+}
+
+// pdfToText extracts a PDF's text with poppler's pdftotext.
+func pdfToText(t *testing.T, pdf string) string {
+	t.Helper()
+	if !strings.HasPrefix(pdf, "%PDF-") {
+		t.Fatalf("not a PDF: %q", pdf[:min(20, len(pdf))])
+	}
+	cmd := exec.Command("pdftotext", "-layout", "-", "-")
+	cmd.Stdin = strings.NewReader(pdf)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(out)
 }
 
 // createUser adds a user with the test password and the grants.
@@ -68,7 +87,7 @@ func TestMeritAssessmentPages(t *testing.T) {
 		}
 		op.post(base+"/tim", url.Values{"team": {"Budi Santoso; ketua\nSiti Aminah\n"}}).want(http.StatusOK)
 		p = op.post(base+"/indikator/1.3", url.Values{"level": {"4"}, "narrative": {"SKJ lengkap."}}).want(http.StatusOK)
-		if got := textOf(p.one(`#self-total`)); got != "303 · Baik" {
+		if got := textOf(p.one(`#self-total`)); got != "303 · Baik" { // 28 at 3, 1.3 (weight 3) at 4
 			t.Errorf("self total %q", got)
 		}
 		p = op.postFile(base+"/indikator/1.3/bukti", "skrip.exe", []byte("MZ\x90\x00"), nil).want(http.StatusUnprocessableEntity)
@@ -81,6 +100,16 @@ func TestMeritAssessmentPages(t *testing.T) {
 		if f.body != "%PDF-1.4\n%%EOF\n" || f.header.Get("X-Content-Type-Options") != "nosniff" || !strings.HasPrefix(f.header.Get("Content-Disposition"), "attachment") {
 			t.Errorf("download: %q %v", f.body, f.header)
 		}
+		// Suggestions from the agency's data: no talent review on record
+		// suggests level 1 on 3.6; accepting takes it, and it stays shown.
+		p = op.post(base+"/saran", nil).want(http.StatusOK)
+		if got := textOf(p.one(`p[id=s-3.6]`)); !strings.Contains(got, "Saran dari data: tingkat 1.") || !strings.Contains(got, "Belum ada review talenta") {
+			t.Errorf("suggestion on 3.6: %q", got)
+		}
+		p = op.post(base+"/indikator/3.6", url.Values{"level": {"1"}, "narrative": {"Belum ada review talenta."}}).want(http.StatusOK)
+		if got := textOf(p.one(`p[id=s-3.6] .tag`)); got != "diterima" {
+			t.Errorf("suggestion use %q, want diterima", got)
+		}
 		p = op.post(base+"/kirim", nil).want(http.StatusOK)
 		if got := textOf(p.one("#status")); got != "Dikirim" {
 			t.Errorf("status %q", got)
@@ -90,8 +119,13 @@ func TestMeritAssessmentPages(t *testing.T) {
 		}
 		op.post(base+"/indikator/1.3", url.Values{"level": {"1"}}).want(http.StatusConflict)
 		pdf := op.get(base + "/laporan.pdf").want(http.StatusOK)
-		if !strings.HasPrefix(pdf.body, "%PDF") {
-			t.Errorf("report is not a PDF")
+		text := pdfToText(t, pdf.body)
+		sum := sha256.Sum256([]byte("%PDF-1.4\n%%EOF\n"))
+		for _, want := range []string{"Penilaian Sistem Merit 2024", "Pemerintah Kota Magelang", "Belum diverifikasi", "Indeks bukti dukung",
+			"peta.pdf", hex.EncodeToString(sum[:])[:24], "Belum ada review talenta"} {
+			if !strings.Contains(strings.Join(strings.Fields(text), ""), strings.Join(strings.Fields(want), "")) {
+				t.Errorf("report lacks %q:\n%s", want, text)
+			}
 		}
 	})
 }
@@ -149,6 +183,27 @@ func TestMeritVerificationPages(t *testing.T) {
 		if got := p.texts("table.merit-years tbody td"); len(got) < 5 || got[3] != "200" || got[4] != "Kurang" {
 			t.Errorf("years row %q", got)
 		}
+		if len(p.all("#chart svg")) != 1 || len(p.all("#fairness")) != 1 || len(p.all("#jpt")) != 1 {
+			t.Errorf("the chart, fairness or JPT panel is missing")
+		}
+		// The JPT index: without selections every indicator needs the
+		// evaluator's score; with them all, the index is computed.
+		op.post("/a/kota-magelang/sistem-merit/jpt", url.Values{"year": {"2024"}}).want(http.StatusForbidden)
+		ev.post("/a/kota-magelang/sistem-merit/jpt", url.Values{"year": {"2024"}}).want(http.StatusUnprocessableEntity)
+		scores := url.Values{"year": {"2024"}}
+		for _, d := range evaluation.SeedJPT().Dimensions {
+			for _, ind := range d.Indicators {
+				v := ind.Max
+				if d.Sign < 0 {
+					v = 0 // no violation
+				}
+				scores.Set("s-"+ind.Code, v.String())
+			}
+		}
+		p = ev.post("/a/kota-magelang/sistem-merit/jpt", scores).want(http.StatusOK)
+		if got := textOf(p.one(".jpt-total")) + " " + textOf(p.one(".jpt-band")); got != "100 Sangat Baik" {
+			t.Errorf("JPT index %q, want 100 Sangat Baik", got)
+		}
 		p = ev.get("/evaluator?year=2024").want(http.StatusOK)
 		if got := p.texts("table.ranking tbody td"); len(got) < 5 || got[1] != "Pemerintah Kota Magelang" || got[3] != "200" || got[4] != "Kurang" {
 			t.Errorf("ranking %q", got)
@@ -157,12 +212,24 @@ func TestMeritVerificationPages(t *testing.T) {
 			t.Errorf("count Kurang %q", got)
 		}
 		x := ev.get("/evaluator/ekspor?year=2024&format=xlsx").want(http.StatusOK)
-		if !strings.HasPrefix(x.body, "PK") {
-			t.Errorf("XLSX export is not a zip")
+		xr, err := tabular.NewReader(strings.NewReader(x.body), tabular.XLSX)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var rows [][]string
+		for {
+			row, err := xr.Next()
+			if err != nil {
+				break
+			}
+			rows = append(rows, []string{row.Cell(0), row.Cell(1), row.Cell(5), row.Cell(6)})
+		}
+		if len(rows) != 2 || strings.Join(rows[1], "|") != "1|Pemerintah Kota Magelang|200|Kurang" {
+			t.Errorf("XLSX rows %q", rows)
 		}
 		x = ev.get("/evaluator/ekspor?year=2024&format=pdf").want(http.StatusOK)
-		if !strings.HasPrefix(x.body, "%PDF") {
-			t.Errorf("PDF export is not a PDF")
+		if text := pdfToText(t, x.body); !strings.Contains(text, "Pemerintah Kota Magelang") || !strings.Contains(text, "Kurang") {
+			t.Errorf("PDF export:\n%s", text)
 		}
 		ev.get("/evaluator/ekspor?year=2024&format=doc").want(http.StatusUnprocessableEntity)
 	})
