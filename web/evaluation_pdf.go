@@ -17,7 +17,8 @@ import (
 
 // pdfReport is an A4 report in the embedded DejaVu font with a footer,
 // headings, text and tables that wrap their cells and repeat their header
-// on a new page: the merit-evaluation report and the evaluator's export.
+// on a new page: the talent report, the merit-evaluation report and the
+// evaluator's export.
 type pdfReport struct {
 	pdf  *fpdf.Fpdf
 	body float64 // the width between the margins

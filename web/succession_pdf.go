@@ -9,8 +9,6 @@ import (
 	"strings"
 	"time"
 
-	"codeberg.org/go-pdf/fpdf"
-
 	"merit"
 	"merit/i18n"
 	"merit/sqldb"
@@ -56,89 +54,12 @@ func (h *handler) successionReport(w http.ResponseWriter, r *http.Request) error
 // and the talent pool. at is printed as "generated" and stored as the
 // document's dates. Every label comes from the i18n catalogs.
 func writeTalentReport(w io.Writer, a *merit.Agency, r *sqldb.SuccessionReport, lang string, at time.Time) error {
-	regular, err := pdfFonts.ReadFile("fonts/DejaVuSansCondensed.ttf")
-	if err != nil {
-		return err
-	}
-	bold, err := pdfFonts.ReadFile("fonts/DejaVuSansCondensed-Bold.ttf")
-	if err != nil {
-		return err
-	}
 	t := func(key string, args ...any) string { return i18n.T(lang, key, args...) }
-	pdf := fpdf.New("P", "mm", "A4", "")
-	pdf.AddUTF8FontFromBytes(pdfFamily, "", regular)
-	pdf.AddUTF8FontFromBytes(pdfFamily, "B", bold)
-	pdf.SetMargins(pdfMargin, pdfMargin, pdfMargin)
-	pdf.SetAutoPageBreak(true, pdfMargin+5)
-	pdf.SetCreationDate(at)
-	pdf.SetModificationDate(at)
-	pdf.SetTitle(t("ui.succession.report_title")+" · "+a.Name, true)
-	pdf.SetCreator("Merit", true)
-	pdf.AliasNbPages("")
-	pdf.SetFooterFunc(func() {
-		pdf.SetY(-pdfMargin)
-		pdf.SetFont(pdfFamily, "", 8)
-		pdf.CellFormat(0, 4, fmt.Sprintf("%s · %s · %d/{nb}", a.Name, t("ui.succession.generated", i18n.DateTime(lang, at)), pdf.PageNo()), "", 0, "C", false, 0, "")
-	})
-	pdf.AddPage()
-	width, _ := pdf.GetPageSize()
-	body := width - 2*pdfMargin
-
-	heading := func(size float64, s string) {
-		pdf.SetFont(pdfFamily, "B", size)
-		pdf.MultiCell(body, size*0.5, pdfText(s), "", "L", false)
-		pdf.Ln(1.5)
+	p, err := newPDFReport(t("ui.succession.report_title")+" · "+a.Name, a.Name+" · "+t("ui.succession.generated", i18n.DateTime(lang, at)), at)
+	if err != nil {
+		return err
 	}
-	text := func(s string) {
-		pdf.SetFont(pdfFamily, "", 9.5)
-		pdf.MultiCell(body, pdfLine, pdfText(s), "", "L", false)
-	}
-	// table writes rows with a header, wrapping each cell to its column
-	// and repeating the header on a new page.
-	table := func(cols []float64, head []string, rows [][]string) {
-		var row func(cells []string, isHead bool)
-		row = func(cells []string, isHead bool) {
-			style := ""
-			if isHead {
-				style = "B"
-			}
-			pdf.SetFont(pdfFamily, style, 8.5)
-			lines := make([][]string, len(cells))
-			n := 1
-			for i, c := range cells {
-				lines[i] = pdf.SplitText(pdfText(c), cols[i]-2)
-				n = max(n, len(lines[i]))
-			}
-			h := float64(n) * 4.2
-			_, pageH := pdf.GetPageSize()
-			if pdf.GetY()+h > pageH-pdfMargin-5 {
-				pdf.AddPage()
-				if !isHead {
-					row(head, true)
-					pdf.SetFont(pdfFamily, style, 8.5)
-				}
-			}
-			x, y := pdf.GetX(), pdf.GetY()
-			for i := range cells {
-				if isHead {
-					pdf.SetFillColor(230, 234, 240)
-					pdf.Rect(x, y, cols[i], h, "F")
-				}
-				pdf.Rect(x, y, cols[i], h, "D")
-				for j, l := range lines[i] {
-					pdf.SetXY(x+1, y+float64(j)*4.2)
-					pdf.CellFormat(cols[i]-2, 4.2, l, "", 0, "L", false, 0, "")
-				}
-				x += cols[i]
-			}
-			pdf.SetXY(pdfMargin, y+h)
-		}
-		row(head, true)
-		for _, r := range rows {
-			row(r, false)
-		}
-		pdf.Ln(3)
-	}
+	pdf, heading, text, table := p.pdf, p.heading, p.text, p.table
 
 	heading(16, t("ui.succession.report_title"))
 	text(a.Name)
@@ -147,7 +68,7 @@ func writeTalentReport(w io.Writer, a *merit.Agency, r *sqldb.SuccessionReport, 
 
 	b := r.Bench
 	heading(12, t("ui.succession.bench"))
-	table([]float64{body * 0.7, body * 0.3}, []string{t("ui.succession.bench"), ""}, [][]string{
+	table([]float64{0.7, 0.3}, []string{t("ui.succession.bench"), ""}, [][]string{
 		{t("ui.succession.bench_strength"), fmt.Sprintf("%s (%s)", percentText(lang, b.Percent), t("ui.succession.bench_of", b.ReadyNow, b.Critical))},
 		{t("ui.succession.critical"), i18n.Number(lang, b.Critical)},
 		{t("ui.succession.no_successor"), i18n.Number(lang, b.NoSuccessor)},
@@ -185,7 +106,7 @@ func writeTalentReport(w io.Writer, a *merit.Agency, r *sqldb.SuccessionReport, 
 			fmt.Sprintf("%d / %d", c.ReadyNow, c.Candidates)})
 	}
 	if len(rows) > 0 {
-		table([]float64{body * 0.28, body * 0.24, body * 0.2, body * 0.16, body * 0.12},
+		table([]float64{0.28, 0.24, 0.2, 0.16, 0.12},
 			[]string{t("field.positionId"), t("ui.succession.reasons"), t("ui.succession.incumbent"), t("ui.succession.retire_on"),
 				t("ui.succession.ready_now") + " / " + t("ui.succession.candidates")}, rows)
 	}
@@ -213,7 +134,7 @@ func writeTalentReport(w io.Writer, a *merit.Agency, r *sqldb.SuccessionReport, 
 			}
 			rows = append(rows, []string{fmt.Sprint(c.Rank), c.Name + "\n" + c.NIP, box, t("ui.succession.readiness." + string(c.Readiness)), jpm, dev})
 		}
-		table([]float64{body * 0.07, body * 0.27, body * 0.07, body * 0.15, body * 0.12, body * 0.32},
+		table([]float64{0.07, 0.27, 0.07, 0.15, 0.12, 0.32},
 			[]string{"#", t("field.name"), t("ui.succession.box_short"), t("field.readiness"), "JPM", t("field.development")}, rows)
 	}
 
@@ -231,7 +152,7 @@ func writeTalentReport(w io.Writer, a *merit.Agency, r *sqldb.SuccessionReport, 
 		for _, x := range r.Talents {
 			rows = append(rows, []string{fmt.Sprint(x.Box), x.Name, x.NIP, x.PositionName})
 		}
-		table([]float64{body * 0.08, body * 0.36, body * 0.22, body * 0.34},
+		table([]float64{0.08, 0.36, 0.22, 0.34},
 			[]string{t("ui.succession.box_short"), t("field.name"), "NIP", t("field.positionId")}, rows)
 	}
 	return pdf.Output(w)
