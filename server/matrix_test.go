@@ -38,15 +38,16 @@ import (
 // the own agency, who is denied the registry routes (unitScoped) of the own
 // agency's record outside that unit and allowed them for the record inside.
 const (
-	anyone       = merit.Permission("anyone")
-	signedIn     = merit.Permission("signed-in")
-	session      = merit.Permission("session")
-	self         = merit.Permission("self")
-	member       = merit.Permission("member")
-	readOrSelf   = merit.Permission("read-or-self")
-	manageUsers  = merit.Permission("users")
-	platformOnly = merit.Permission("platform")
-	selectionAny = merit.Permission("selection-or-panel") // a reader of selections or a panel member (pansel, asesor)
+	anyone          = merit.Permission("anyone")
+	signedIn        = merit.Permission("signed-in")
+	session         = merit.Permission("session")
+	self            = merit.Permission("self")
+	member          = merit.Permission("member")
+	readOrSelf      = merit.Permission("read-or-self")
+	manageUsers     = merit.Permission("users")
+	platformOnly    = merit.Permission("platform")
+	selectionAny    = merit.Permission("selection-or-panel") // a reader of selections or a panel member (pansel, asesor)
+	selectionScorer = merit.Permission("selection-scorer")   // a panel member, or the secretariat on a member's behalf
 	// selectionReadOrPanel: selection.read, or a panel account (pansel,
 	// asesor), who lists only the selections whose panel lists them.
 	selectionReadOrPanel = merit.Permission("selection-read-or-panel")
@@ -92,7 +93,7 @@ var accessRules = map[string]merit.Permission{
 	"POST /a/{agency}/seleksi/{selection}/umumkan":                           merit.PermSelectionManage,
 	"POST /a/{agency}/seleksi/{selection}/pansel":                            merit.PermSelectionManage,
 	"POST /a/{agency}/seleksi/{selection}/pansel/{member}/hapus":             merit.PermSelectionManage,
-	"POST /a/{agency}/seleksi/{selection}/etika":                             merit.PermSelectionScore,
+	"POST /a/{agency}/seleksi/{selection}/etika":                             selectionScorer,
 	"POST /a/{agency}/seleksi/{selection}/konflik":                           merit.PermSelectionScore,
 	"POST /a/{agency}/seleksi/{selection}/peserta":                           merit.PermSelectionManage,
 	"POST /a/{agency}/seleksi/{selection}/tahap/{stage}":                     merit.PermSelectionManage,
@@ -105,7 +106,7 @@ var accessRules = map[string]merit.Permission{
 	"POST /a/{agency}/seleksi/{selection}/peserta/{candidate}/syarat":        merit.PermSelectionManage,
 	"POST /a/{agency}/seleksi/{selection}/peserta/{candidate}/putusan":       merit.PermSelectionManage,
 	"GET /a/{agency}/seleksi/{selection}/nilai/{stage}":                      selectionAny,
-	"POST /a/{agency}/seleksi/{selection}/nilai/{stage}":                     merit.PermSelectionScore,
+	"POST /a/{agency}/seleksi/{selection}/nilai/{stage}":                     selectionScorer,
 	// The public portal of open selections (issue 6): no sign-in.
 	"GET /seleksi-terbuka":                                                anyone,
 	"GET /seleksi-terbuka/{agency}/{selection}":                           anyone,
@@ -717,6 +718,8 @@ func matrixPass(t *testing.T, db *sqldb.DB, sessions *auth.Sessions, h http.Hand
 					allow = role == platformAdmin
 				case selectionAny:
 					allow = role != "" && sc.sameAsGranted && (as.Has(merit.PermSelectionRead) || as.Has(merit.PermSelectionScore))
+				case selectionScorer:
+					allow = role != "" && sc.sameAsGranted && (as.Has(merit.PermSelectionScore) || as.Has(merit.PermSelectionManage))
 				case selectionReadOrPanel:
 					allow = role != "" && sc.sameAsGranted && (as.Has(merit.PermSelectionRead) || as.Has(merit.PermSelectionScore))
 				default:

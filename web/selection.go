@@ -451,13 +451,15 @@ func (h *handler) removeSelectionMember(w http.ResponseWriter, r *http.Request) 
 }
 
 // acceptSelectionEthics records the signed-in member's acceptance of the
-// code of ethics.
+// code of ethics, or (memberId) the secretariat's record of a member's
+// signed statement; the store decides who may.
 func (h *handler) acceptSelectionEthics(w http.ResponseWriter, r *http.Request) error {
-	a, s, err := h.selectionForm(r, merit.PermSelectionScore)
+	a, s, err := h.selectionForm(r, "")
 	if err != nil {
 		return err
 	}
-	_, err = h.db.AcceptSelectionEthics(r.Context(), a.ID, s.ID, 0)
+	member, _ := strconv.ParseInt(r.PostForm.Get("memberId"), 10, 64)
+	_, err = h.db.AcceptSelectionEthics(r.Context(), a.ID, s.ID, member)
 	return h.selectionDone(w, r, a, s, err, "ui.flash.ethics_accepted")
 }
 

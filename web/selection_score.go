@@ -35,6 +35,9 @@ type scorecardView struct {
 	// CanAmend offers the secretariat the amendment of a published stage:
 	// one score changed with a reason, re-sealed.
 	CanAmend bool
+	// OnBehalf: the secretariat may open any member's scorecard and record
+	// it for him (a member without a sign-in scores on paper).
+	OnBehalf bool
 	Members  []selection.Member
 	Eligible []selection.Candidate
 	Back     string
@@ -100,10 +103,20 @@ func (h *handler) renderScorecard(w http.ResponseWriter, r *http.Request, typed 
 	if err != nil {
 		return err
 	}
+	// The member's own scorecard; the secretariat picks a member
+	// (?anggota=ID) to record a paper scorecard on his behalf.
+	behalf := r.URL.Query().Get("anggota")
+	if r.Method == http.MethodPost {
+		behalf = r.PostForm.Get("memberId")
+	}
+	v.OnBehalf = actor.Can(merit.PermSelectionManage, a.ID)
 	for i, m := range panel.Members {
-		if m.UserID != 0 && m.UserID == actor.UserID {
+		if m.UserID != 0 && m.UserID == actor.UserID || v.OnBehalf && behalf == strconv.FormatInt(m.ID, 10) {
 			v.Member = &panel.Members[i]
 		}
+	}
+	if v.OnBehalf {
+		v.Members = panel.Members
 	}
 	cands, err := h.db.SelectionCandidates(ctx, a.ID, s.ID)
 	if err != nil {
@@ -117,7 +130,9 @@ func (h *handler) renderScorecard(w http.ResponseWriter, r *http.Request, typed 
 		}
 		given := map[string]string{}
 		for _, sc := range scores {
-			given[scoreName(sc.CandidateID, sc.Criterion)] = sc.Value.String()
+			if sc.MemberID == v.Member.ID {
+				given[scoreName(sc.CandidateID, sc.Criterion)] = sc.Value.String()
+			}
 		}
 		for _, c := range cands {
 			if !c.Eligible() {
@@ -145,8 +160,8 @@ func (h *handler) renderScorecard(w http.ResponseWriter, r *http.Request, typed 
 			return err
 		}
 	}
-	if v.Stage.Status == selection.StagePublished && actor.Can(merit.PermSelectionManage, a.ID) {
-		v.CanAmend, v.Members = true, panel.Members
+	if v.Stage.Status == selection.StagePublished && v.OnBehalf {
+		v.CanAmend = true
 		for _, c := range cands {
 			if c.Eligible() {
 				v.Eligible = append(v.Eligible, c)
@@ -199,12 +214,16 @@ func (h *handler) saveScorecard(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if err := authorize(r, merit.PermSelectionScore, a); err != nil {
-		return err
+	if !merit.ActorFrom(r.Context()).Can(merit.PermSelectionManage, a.ID) { // the secretariat records for a member
+		if err := authorize(r, merit.PermSelectionScore, a); err != nil {
+			return err
+		}
 	}
 	typed := map[string]string{}
 	var scores []selection.Score
 	var fs merit.Fields
+	// 0 is the signed-in member himself; the secretariat names the member.
+	behalf, _ := strconv.ParseInt(r.PostForm.Get("memberId"), 10, 64)
 	for name, vals := range r.PostForm {
 		rest, ok := strings.CutPrefix(name, "s.")
 		if !ok || len(vals) == 0 || strings.TrimSpace(vals[0]) == "" {
@@ -221,7 +240,7 @@ func (h *handler) saveScorecard(w http.ResponseWriter, r *http.Request) error {
 			fs.Add("scores", "field.not_a_number", vals[0])
 			continue
 		}
-		scores = append(scores, selection.Score{StageID: id, CandidateID: cand, Criterion: crit, Value: value})
+		scores = append(scores, selection.Score{StageID: id, CandidateID: cand, Criterion: crit, Value: value, MemberID: behalf})
 	}
 	if err = fs.Err("web.saveScorecard"); err == nil {
 		err = h.db.SetSelectionScores(r.Context(), a.ID, s.ID, scores)
@@ -234,7 +253,11 @@ func (h *handler) saveScorecard(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return redirect(w, r, agencyURL(a, "seleksi", s.ID, "nilai", id), "ui.flash.scores_saved")
+	back := agencyURL(a, "seleksi", s.ID, "nilai", id)
+	if behalf != 0 {
+		back += "?anggota=" + strconv.FormatInt(behalf, 10)
+	}
+	return redirect(w, r, back, "ui.flash.scores_saved")
 }
 
 // amendStage changes one score of a published stage with a reason: the

@@ -86,6 +86,21 @@ func TestSelectionPanelAndStaffPages(t *testing.T) {
 		if !strings.Contains(textOf(lain.get(base).want(http.StatusOK).one("#anggota")), "P6") {
 			t.Errorf("the linked member does not see his membership")
 		}
+		// A member without a sign-in: the secretariat records his signed
+		// code of ethics and his paper scorecard.
+		admin.post(base+"/pansel", url.Values{"code": {"P7"}, "name": {"Ir. Tanpa Akun"}, "kind": {"academic"}, "role": {"anggota"}}).want(http.StatusOK)
+		var p7 string
+		for _, f := range admin.get(base).want(http.StatusOK).all("#pansel form[action=" + base + "/etika] input[name=memberId]") {
+			p7 = attr(f, "value")
+		}
+		if p7 == "" {
+			t.Fatal("no way to record the paper member's code of ethics")
+		}
+		admin.post(base+"/etika", url.Values{"memberId": {p7}}).want(http.StatusOK)
+		p = admin.post(stageURL, url.Values{"memberId": {p7}, "s." + scored + ".integritas": {"77"}}).want(http.StatusOK)
+		if got := attr(p.one("input[name=s."+scored+".integritas]"), "value"); got != "77.00" || !strings.Contains(p.path, "anggota="+p7) {
+			t.Errorf("the paper scorecard shows %q at %s", got, p.path)
+		}
 
 		// The secretariat.
 		op := a.signIn("operator")
