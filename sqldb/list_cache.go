@@ -5,9 +5,9 @@ import (
 	"time"
 )
 
-// readCache keeps the small lists that a page reads on every request and
-// that change only by a write: the unit tree of the filters, an agency's
-// talent reviews, a review's calibration sessions. Under load the 9-box page
+// readCache keeps what a page reads on every request and what changes only
+// by a write: the unit tree of the filters, the agency, its talent reviews,
+// a review's calibration sessions, a computed 9-box grid. Under load the 9-box page
 // read them again for each of its requests (a quarter of its CPU, most of it
 // the unit tree). An entry is used only while no write has committed
 // through this DB since it was read, and for at most readTTL, which bounds

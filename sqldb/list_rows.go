@@ -2,6 +2,7 @@ package sqldb
 
 import (
 	"context"
+	"slices"
 	"sync"
 	"time"
 
@@ -66,6 +67,7 @@ func (db *DB) employeesByID(ctx context.Context, agencyID int64, ids []int64) ([
 		for _, e := range read {
 			masked := *e
 			masked.MaskPersonal()
+			masked.Masked = slices.Clip(masked.Masked) // a caller's append must not reach the shared array
 			byID[e.ID] = rowEntry{e: e, masked: &masked, writes: writes, at: now}
 		}
 		c.mu.Lock()
