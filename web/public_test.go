@@ -8,13 +8,16 @@ import (
 	"io"
 	"mime/multipart"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"merit"
 	"merit/auth"
 	"merit/demo"
 	"merit/internal/testdb"
+	"merit/selection"
 	"merit/sqldb"
 )
 
@@ -135,4 +138,101 @@ func (u *user) postMultipart(path string, fields map[string]string, fileField, n
 	req, _ := http.NewRequest("POST", u.app.url+path, &body)
 	req.Header.Set("Content-Type", w.FormDataContentType())
 	return u.do(req)
+}
+
+// Uji publik: while the stage is open the public sees the shortlisted
+// candidates and comments (a comment without text comes back with its
+// field); the secretariat approves it on the selection's page, and only
+// then does the panel read it.
+func TestPublicTest(t *testing.T) {
+	testdb.Run(t, func(t *testing.T, db *sqldb.DB) {
+		a := newApp(t, db, 12)
+		ctx := testdb.System()
+		res := demoSelections(t, a) // its panel (with pansel1's account) sits on this one too
+		done, err := db.Selection(ctx, a.agency.ID, res.Finished)
+		if err != nil {
+			t.Fatal(err)
+		}
+		panel, err := db.SelectionPanel(ctx, a.agency.ID, done.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// A selection with uji publik, its administrative check published.
+		s := selection.New(a.agency.ID, selection.Pratama, "Seleksi Terbuka Sekretaris Daerah", selection.UjiPublik)
+		today := merit.DateOf(db.Now())
+		s.RegistrationOpen, s.RegistrationClose = merit.DateOf(today.Time().AddDate(0, 0, -30)), merit.DateOf(today.Time().AddDate(0, 0, -16))
+		s.Posts = []selection.Post{{PositionID: done.Posts[0].PositionID}}
+		if err := db.CreateSelection(ctx, &s); err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range panel.Members {
+			m.ID, m.SelectionID, m.EthicsAcceptedAt = 0, s.ID, time.Time{}
+			if err := db.AddSelectionMember(ctx, a.agency.ID, &m); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, err := db.AnnounceSelection(ctx, a.agency.ID, s.ID); err != nil {
+			t.Fatal(err)
+		}
+		list, _, err := db.FindEmployees(ctx, merit.EmployeeFilter{AgencyID: a.agency.ID, Limit: 2})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range list {
+			c, err := db.RegisterInternalCandidate(ctx, a.agency.ID, s.ID, s.Posts[0].ID, e.NIP)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := db.DecideSelectionCandidate(ctx, a.agency.ID, s.ID, c.ID, selection.CandidateQualified, ""); err != nil {
+				t.Fatal(err)
+			}
+		}
+		stages, _ := db.Selection(ctx, a.agency.ID, s.ID)
+		for _, st := range []struct {
+			id int64
+			to []selection.StageStatus
+		}{{stages.Stages[0].ID, []selection.StageStatus{selection.StageOpen, selection.StageClosed, selection.StagePublished}},
+			{stages.Stages[len(stages.Stages)-1].ID, []selection.StageStatus{selection.StageOpen}}} {
+			for _, to := range st.to {
+				if _, err := db.AdvanceSelectionStage(ctx, a.agency.ID, s.ID, st.id, to); err != nil {
+					t.Fatalf("%s: %v", to, err)
+				}
+			}
+		}
+
+		anon := a.anonymous()
+		base := fmt.Sprintf("/seleksi-terbuka/kota-magelang/%d", s.ID)
+		p := anon.get(base).want(http.StatusOK)
+		if len(p.all("a[href="+base+"/uji-publik]")) != 1 {
+			t.Fatalf("the selection page offers no uji publik")
+		}
+		p = anon.get(base + "/uji-publik").want(http.StatusOK)
+		cand := p.all("select[name=candidateId] option")
+		if len(cand) != 2 {
+			t.Fatalf("%d shortlisted candidates, want 2", len(cand))
+		}
+		form := url.Values{"candidateId": {attr(cand[0], "value")}, "name": {"Warga Magelang"}}
+		p = anon.post(base+"/uji-publik", form).want(http.StatusUnprocessableEntity)
+		if attr(p.one("input[name=name]"), "value") != "Warga Magelang" {
+			t.Errorf("the form lost the name")
+		}
+		form.Set("text", "Beliau dikenal tanggap melayani warga.")
+		p = anon.post(base+"/uji-publik", form).want(http.StatusOK)
+		if !strings.Contains(textOf(p.one(".flash")), "menunggu moderasi") {
+			t.Errorf("after commenting: %q", p.text())
+		}
+
+		staff := fmt.Sprintf("/a/kota-magelang/seleksi/%d", s.ID)
+		p1 := a.signIn("pansel1")
+		if n := len(p1.get(staff).want(http.StatusOK).all("#uji-publik li")); n != 0 {
+			t.Errorf("the panel reads %d comments before moderation", n)
+		}
+		op := a.signIn("operator")
+		p = op.get(staff).want(http.StatusOK)
+		action := attr(p.one("#uji-publik form"), "action")
+		op.post(action, url.Values{"status": {"approved"}}).want(http.StatusOK)
+		if got := textOf(p1.get(staff).want(http.StatusOK).one("#uji-publik li")); !strings.Contains(got, "tanggap melayani") {
+			t.Errorf("the panel reads %q", got)
+		}
+	})
 }

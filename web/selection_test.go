@@ -75,6 +75,11 @@ func TestSelectionPanelAndStaffPages(t *testing.T) {
 		lain.get(base).want(http.StatusNotFound)
 		lain.get(stageURL).want(http.StatusNotFound)
 		lain.post(stageURL, url.Values{"s." + scored + ".kinerja": {"80"}}).want(http.StatusNotFound)
+		// Another agency's admin finds nothing of this agency's selections.
+		other2 := a.signIn("lain")
+		for _, path := range []string{"/a/kota-magelang/seleksi", base, stageURL, base + "/laporan.pdf", "/a/kota-magelang/jobfit"} {
+			other2.get(path).want(http.StatusNotFound)
+		}
 		// The admin puts that account on the panel: the selection is his to see.
 		admin := a.signIn("admin")
 		p = admin.get(base).want(http.StatusOK)
