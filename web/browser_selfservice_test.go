@@ -41,7 +41,7 @@ func TestBrowserSelfService(t *testing.T) {
 	if got := b.text("h1"); got != "Siti Aminah, S.Psi., M.M." {
 		t.Errorf("own page heading %q", got)
 	}
-	if n := b.count("nav.nav a"); n != 1 || b.text("nav.nav a") != "Data saya" {
+	if n := b.count("nav.nav a"); n != 2 || b.text("nav.nav") != "Data saya Survei" { // the own record and the employee survey
 		t.Errorf("navigation: %d links (%q)", n, b.text("nav.nav"))
 	}
 	if n := b.count(`a[href*="/pegawai"]`); n != 0 {

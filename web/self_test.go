@@ -36,8 +36,8 @@ func TestEmployeeOwnPage(t *testing.T) {
 			!strings.Contains(text, "Pelatihan Kepemimpinan Pengawas") {
 			t.Errorf("own page lacks the record or its riwayat:\n%s", text)
 		}
-		if links := p.all("nav.nav a"); len(links) != 1 || attr(links[0], "href") != "/saya" {
-			t.Errorf("navigation: %d links, want only /saya", len(links))
+		if links := p.all("nav.nav a"); len(links) != 2 || attr(links[0], "href") != "/saya" || attr(links[1], "href") != "/saya/survei" {
+			t.Errorf("navigation: %d links, want only /saya and /saya/survei", len(links))
 		}
 		if len(p.all("#perubahan")) != 0 || len(p.all("a[href$=/ubah]")) != 0 || strings.Contains(p.body, "/pegawai?unit=") {
 			t.Error("own page shows the change history, edit links or list links")
