@@ -46,7 +46,9 @@ const (
 
 // CreateMeritAssessment opens the agency's assessment of a year on an
 // instrument version (evaluation.write), in draft with an empty entry per
-// indicator. One assessment per agency and year: a second is KindConflict.
+// indicator. The version must be in force in that year (KASN until 2025,
+// the 2025 framework from 2026); one assessment per agency and year: a
+// second is KindConflict.
 func (db *DB) CreateMeritAssessment(ctx context.Context, agencyID int64, year int, ref evaluation.InstrumentRef) (*MeritAssessment, error) {
 	const op = "sqldb.CreateMeritAssessment"
 	if err := merit.Authorize(ctx, merit.PermEvaluationWrite, agencyID); err != nil {
@@ -65,6 +67,9 @@ func (db *DB) CreateMeritAssessment(ctx context.Context, agencyID int64, year in
 		}
 		if err != nil {
 			return err
+		}
+		if !in.InForce(merit.NewDate(year, time.January, 1)) && !in.InForce(merit.NewDate(year, time.December, 31)) {
+			return merit.Invalid(op, merit.FieldError{Field: "instrument", Code: "evaluation.err.not_in_force", Value: ref.String(), Args: []any{year}})
 		}
 		if id, err = tx.nextID(ctx, "evaluation_assessment"); err != nil {
 			return err

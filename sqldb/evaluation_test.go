@@ -153,6 +153,9 @@ func TestMeritAssessmentFlow(t *testing.T) {
 		if _, err := db.CreateMeritAssessment(op, id, 2023, evaluation.InstrumentRef{Framework: "kasn-2018", Version: "9"}); merit.KindOf(err) != merit.KindInvalid {
 			t.Errorf("unknown instrument: %v", err)
 		}
+		if _, err := db.CreateMeritAssessment(op, id, 2018, kasnRef); merit.KindOf(err) != merit.KindInvalid {
+			t.Errorf("a year the instrument was not in force: %v", err)
+		}
 		a, err := db.CreateMeritAssessment(op, id, 2023, kasnRef)
 		if err != nil {
 			t.Fatal(err)
