@@ -232,5 +232,16 @@ func TestMeritVerificationPages(t *testing.T) {
 			t.Errorf("PDF export:\n%s", text)
 		}
 		ev.get("/evaluator/ekspor?year=2024&format=doc").want(http.StatusUnprocessableEntity)
+
+		// An evaluator of several agencies finds the view on the chooser.
+		createUser(t, db, "evaluator2", merit.Grant{AgencyID: a.agency.ID, Role: merit.RoleEvaluator},
+			merit.Grant{AgencyID: a.other.ID, Role: merit.RoleEvaluator})
+		p = a.signIn("evaluator2").get("/").want(http.StatusOK)
+		if got := attr(p.one("#evaluator-link"), "href"); got != "/evaluator" {
+			t.Errorf("chooser's evaluator link %q", got)
+		}
+		if n := len(a.signIn("ganda").get("/").want(http.StatusOK).all("#evaluator-link")); n != 0 {
+			t.Errorf("a non-evaluator's chooser links the evaluator's view")
+		}
 	})
 }
