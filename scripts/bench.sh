@@ -111,13 +111,15 @@ done
 echo
 echo "## 4. Recompute of IP ASN and JPM, $ipasn_n employees (the agency is cached in bench/.cache)"
 for engine in "${engines[@]}"; do
+  server=() # PostgreSQL: the server's CPU beside the client's (the cluster is this script's own)
   case $engine in
     sqlite) db=sqlite:bench/.cache/ipasn-$ipasn_n.db ;;
     postgres)
       psql -q "$MERIT_TEST_POSTGRES" -c "CREATE DATABASE merit_bench_ipasn" >/dev/null 2>&1 || true
+      server=(-serverpid "$(head -1 "$MERIT_PG_DIR/data/postmaster.pid")")
       db=${MERIT_TEST_POSTGRES/\/postgres\?//merit_bench_ipasn?} ;;
   esac
-  bin/bench ipasn -db "$db" -n "$ipasn_n" -dir bench/.cache
+  bin/bench ipasn -db "$db" -n "$ipasn_n" -dir bench/.cache "${server[@]}"
 done
 
 echo
