@@ -150,6 +150,7 @@ func (p *page) Now() time.Time { return time.Now() }
 // layer refuses forbidden writes whatever the page showed.
 type perms struct {
 	Write, Import, Export bool
+	Read                  bool // the registry: every role but the employee, pansel and asesor
 	Audit                 bool // the agency's audit search: admins
 	Competency            bool // the competency and assessment pages
 	Users                 bool // the agency's accounts: admins and platform admins
@@ -268,6 +269,7 @@ func (h *handler) render(w http.ResponseWriter, r *http.Request, status int, nam
 			Export: a.Can(merit.PermExport, p.Agency.ID), Audit: a.Can(merit.PermManageUsers, p.Agency.ID),
 			Competency: a.Can(merit.PermCompetencyRead, p.Agency.ID)}
 		p.Can.Users = merit.AuthorizeUsers(r.Context(), p.Agency.ID) == nil
+		p.Can.Read = a.Can(merit.PermRead, p.Agency.ID)
 		p.Can.SelectionRead = a.Can(merit.PermSelectionRead, p.Agency.ID)
 		p.Can.Selection = p.Can.SelectionRead || a.Can(merit.PermSelectionScore, p.Agency.ID)
 		if p.User != nil {

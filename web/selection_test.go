@@ -33,6 +33,9 @@ func TestSelectionPanelAndStaffPages(t *testing.T) {
 		if n := len(p.all("table.selections tbody tr a")); n != 3 {
 			t.Errorf("pansel1 sees %d selections, want the 3 he sits on", n)
 		}
+		if nav := p.all("nav.nav a"); len(nav) != 1 || attr(nav[0], "href") != "/a/kota-magelang/seleksi" {
+			t.Errorf("a panel member's menu has %d links, want only the selections", len(nav))
+		}
 		p = p1.get(base).want(http.StatusOK)
 		if !strings.Contains(textOf(p.one("#anggota")), "Kode etik diterima") {
 			t.Errorf("membership card: %q", textOf(p.one("#anggota")))
