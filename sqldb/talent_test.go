@@ -118,8 +118,20 @@ func TestTalentReviewAndCalibration(t *testing.T) {
 		if err := db.LockTalentSession(operator, a, s.ID, ""); merit.KindOf(err) != merit.KindForbidden {
 			t.Errorf("operator locks: %v", err)
 		}
+		if ss, err := db.TalentSessions(viewer, a, rv.ID); err != nil || len(ss) != 1 || ss[0].Locked {
+			t.Errorf("sessions before the lock %v %v", ss, err)
+		}
 		if err := db.LockTalentSession(ppk, a, s.ID, "800/12/2026"); err != nil {
 			t.Fatal(err)
+		}
+		// What was read before the lock (kept in the DB's read cache) is not
+		// reused after it.
+		if ss, err := db.TalentSessions(viewer, a, rv.ID); err != nil || len(ss) != 1 || !ss[0].Locked {
+			t.Errorf("sessions after the lock %v %v", ss, err)
+		}
+		grid, err = db.TalentGrid(viewer, a, 0, sqldb.TalentFilter{Jenis: "ADMINISTRATOR"}, 5)
+		if err != nil || len(grid.People[m.ToBox]) != 1 || grid.People[m.ToBox][0].EmployeeID != kabid.EmployeeID || !grid.People[m.ToBox][0].Calibrated {
+			t.Errorf("grid after the lock %+v %v", grid, err)
 		}
 		if err := db.MoveTalent(operator, a, s.ID, &talent.Move{EmployeeID: kabid.EmployeeID, To: kabid.Final, Reason: "kembali"}); merit.KindOf(err) != merit.KindConflict {
 			t.Errorf("move in a locked session: %v", err)
