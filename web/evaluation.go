@@ -59,11 +59,14 @@ type meritListView struct {
 	// them is too small for a verdict.
 	FairnessSmall int
 	JPT           *jptView
-	Instruments   []sqldb.InstrumentInfo
-	CanWrite      bool
-	Base          string
-	Errors        []formError
-	Year          string
+	// NextDue is the year the next evaluation is due after the latest
+	// official result (Sangat Baik: two years on; otherwise the next year).
+	NextDue     int
+	Instruments []sqldb.InstrumentInfo
+	CanWrite    bool
+	Base        string
+	Errors      []formError
+	Year        string
 }
 
 // listMeritAssessments is the agency's merit-system page: every year's
@@ -96,6 +99,7 @@ func (h *handler) renderMeritList(w http.ResponseWriter, r *http.Request, a *mer
 		if y.Official {
 			y.Score = scoreText(lang, m.Score)
 			bars = append(bars, yearBar(lang, m))
+			v.NextDue = evaluation.NextDue(m.Year, m.Category) // oldest first: the newest official result wins
 		}
 		v.Years = append([]meritYear{y}, v.Years...)
 	}

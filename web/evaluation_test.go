@@ -183,6 +183,9 @@ func TestMeritVerificationPages(t *testing.T) {
 		if got := p.texts("table.merit-years tbody td"); len(got) < 5 || got[3] != "200" || got[4] != "Kurang" {
 			t.Errorf("years row %q", got)
 		}
+		if got := textOf(p.one("#next-due")); got != "Penilaian berikutnya jatuh pada tahun 2025 (Sangat Baik setiap dua tahun, kategori lain setiap tahun)." {
+			t.Errorf("next due %q", got)
+		}
 		if len(p.all("#chart svg")) != 1 || len(p.all("#fairness")) != 1 || len(p.all("#jpt")) != 1 {
 			t.Errorf("the chart, fairness or JPT panel is missing")
 		}
