@@ -214,6 +214,9 @@ func TestMeritVerificationPages(t *testing.T) {
 		if got := textOf(p.one(".count-kurang")); got != "1" {
 			t.Errorf("count Kurang %q", got)
 		}
+		if got := textOf(p.one(".jpt-count-sangat-baik")) + " " + textOf(p.one(".jpt-count-baik")) + " " + textOf(p.one(".jpt-awards")); got != "1 0 Pemerintah Kota Magelang · 100 · Sangat Baik" {
+			t.Errorf("JPT counts and awards %q", got)
+		}
 		x := ev.get("/evaluator/ekspor?year=2024&format=xlsx").want(http.StatusOK)
 		xr, err := tabular.NewReader(strings.NewReader(x.body), tabular.XLSX)
 		if err != nil {
@@ -231,7 +234,8 @@ func TestMeritVerificationPages(t *testing.T) {
 			t.Errorf("XLSX rows %q", rows)
 		}
 		x = ev.get("/evaluator/ekspor?year=2024&format=pdf").want(http.StatusOK)
-		if text := pdfToText(t, x.body); !strings.Contains(text, "Pemerintah Kota Magelang") || !strings.Contains(text, "Kurang") {
+		if text := pdfToText(t, x.body); !strings.Contains(text, "Pemerintah Kota Magelang") || !strings.Contains(text, "Kurang") ||
+			!strings.Contains(text, "Indeks Kualitas Pengisian JPT 2024") {
 			t.Errorf("PDF export:\n%s", text)
 		}
 		ev.get("/evaluator/ekspor?year=2024&format=doc").want(http.StatusUnprocessableEntity)

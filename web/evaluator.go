@@ -2,8 +2,10 @@ package web
 
 import (
 	"bytes"
+	"cmp"
 	"io"
 	"net/http"
+	"slices"
 	"strconv"
 	"time"
 
@@ -36,6 +38,21 @@ type evaluatorView struct {
 	Counts   []sqldb.CategoryCount
 	Awarded  []evaluatorRow
 	Agencies int
+	JPT      *jptOverview
+}
+
+// jptOverview is the Indeks Kualitas Pengisian JPT of the year across the
+// evaluator's agencies: the count per band and the agencies in the award
+// bands, highest first.
+type jptOverview struct {
+	Counts  []evaluation.CategoryCount
+	Awarded []jptAgency
+}
+
+// jptAgency is one agency's index of the year.
+type jptAgency struct {
+	Name, Total, Band string
+	total             evaluation.Score
 }
 
 // evaluatorRow is one assessment in the evaluator's tables.
@@ -134,7 +151,46 @@ func (h *handler) evaluatorData(r *http.Request) (*evaluatorView, error) {
 		v.Awarded = append(v.Awarded, row(m))
 	}
 	v.Counts = rank.Counts
+	if v.JPT, err = h.jptOverview(r, v.Year); err != nil {
+		return nil, err
+	}
 	return v, nil
+}
+
+// jptOverview reads the JPT index of the year of every agency where the
+// actor verifies evaluations (one read per agency) and counts them per
+// band of the shipped index.
+func (h *handler) jptOverview(r *http.Request, year int) (*jptOverview, error) {
+	ctx := r.Context()
+	lang := langOf(r)
+	agencies, err := h.db.FindAgencies(ctx)
+	if err != nil {
+		return nil, err
+	}
+	actor := merit.ActorFrom(ctx)
+	x := evaluation.SeedJPT()
+	var totals []evaluation.Score
+	o := &jptOverview{}
+	for _, a := range agencies {
+		if !actor.Can(merit.PermEvaluationVerify, a.ID) {
+			continue
+		}
+		rec, err := h.db.JPTIndexOf(ctx, a.ID, year)
+		if merit.KindOf(err) == merit.KindNotFound {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		totals = append(totals, rec.Result.Total)
+		if rec.Result.Band.Award {
+			o.Awarded = append(o.Awarded, jptAgency{Name: a.Name, Total: scoreText(lang, rec.Result.Total), Band: rec.Result.Band.Label,
+				total: rec.Result.Total})
+		}
+	}
+	slices.SortStableFunc(o.Awarded, func(a, b jptAgency) int { return cmp.Compare(b.total, a.total) })
+	o.Counts = evaluation.CountCategories(x.Bands, totals)
+	return o, nil
 }
 
 // showEvaluator is the evaluator's view across their agencies: the status

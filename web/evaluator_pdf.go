@@ -10,7 +10,8 @@ import (
 )
 
 // writeEvaluatorPDF renders the evaluator's year as PDF: the count per
-// category, the award list and the ranking (each framework on its own
+// category, the award list, the JPT index's count per band with the agencies
+// in its award bands, and the ranking (each framework on its own
 // scale), from the same data as the page.
 func writeEvaluatorPDF(w io.Writer, v *evaluatorView, lang string, at time.Time) error {
 	t := func(key string, args ...any) string { return i18n.T(lang, key, args...) }
@@ -39,6 +40,20 @@ func writeEvaluatorPDF(w io.Writer, v *evaluatorView, lang string, at time.Time)
 		p.text(t("ui.evaluator.no_awards"))
 	} else {
 		p.table([]float64{0.08, 0.52, 0.15, 0.25}, []string{"#", t("ui.evaluator.agency"), t("ui.merit.official_score"), t("field.category")}, rows)
+	}
+
+	p.heading(12, t("ui.jpt.title")+" "+strconv.Itoa(v.Year))
+	rows = rows[:0]
+	for _, c := range v.JPT.Counts {
+		rows = append(rows, []string{c.Category.Label, i18n.Number(lang, c.Count)})
+	}
+	p.table([]float64{0.6, 0.4}, []string{t("field.category"), t("ui.evaluator.count")}, rows)
+	rows = rows[:0]
+	for i, x := range v.JPT.Awarded {
+		rows = append(rows, []string{fmt.Sprint(i + 1), x.Name, x.Total, x.Band})
+	}
+	if len(rows) > 0 {
+		p.table([]float64{0.08, 0.52, 0.15, 0.25}, []string{"#", t("ui.evaluator.agency"), t("ui.jpt.points"), t("field.category")}, rows)
 	}
 
 	p.heading(12, t("ui.evaluator.ranking"))
