@@ -3,6 +3,7 @@ package evaluation
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"time"
 
 	"merit"
@@ -124,3 +125,17 @@ func NextDue(year int, category string) int {
 // CadenceYears is the re-evaluation interval per KASN category code;
 // categories not listed are re-evaluated yearly.
 var CadenceYears = map[string]int{"sangat-baik": 2, "baik": 1, "kurang": 1, "buruk": 1}
+
+// FirstYear is the first year an assessment may be for: the KASN
+// self-assessment began under Peraturan KASN 5/2017 (results from 2015 on
+// may be entered as history).
+const FirstYear = 2015
+
+// CheckYear reports whether an assessment or an index may be for year: from
+// FirstYear to next year (an agency prepares next year's self-assessment).
+func CheckYear(op string, year int, today merit.Date) error {
+	if year < FirstYear || year > today.Year()+1 {
+		return merit.Invalid(op, merit.FieldError{Field: "year", Code: "field.range", Value: strconv.Itoa(year), Args: []any{FirstYear, today.Year() + 1}})
+	}
+	return nil
+}

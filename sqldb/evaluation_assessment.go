@@ -54,9 +54,8 @@ func (db *DB) CreateMeritAssessment(ctx context.Context, agencyID int64, year in
 	if err := merit.Authorize(ctx, merit.PermEvaluationWrite, agencyID); err != nil {
 		return nil, err
 	}
-	today := merit.DateOf(db.Now())
-	if year < 2015 || year > today.Year()+1 {
-		return nil, merit.Invalid(op, merit.FieldError{Field: "year", Code: "field.range", Value: fmt.Sprint(year), Args: []any{2015, today.Year() + 1}})
+	if err := evaluation.CheckYear(op, year, merit.DateOf(db.Now())); err != nil {
+		return nil, err
 	}
 	by := usernameOf(ctx)
 	var id int64

@@ -135,6 +135,9 @@ func (db *DB) ComputeJPTIndex(ctx context.Context, agencyID int64, year int, sco
 	if err := merit.Authorize(ctx, merit.PermEvaluationVerify, agencyID); err != nil {
 		return nil, err
 	}
+	if err := evaluation.CheckYear(op, year, merit.DateOf(db.Now())); err != nil {
+		return nil, err
+	}
 	if scores == nil {
 		scores = map[string]evaluation.Score{}
 	}

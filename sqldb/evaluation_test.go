@@ -628,6 +628,9 @@ func TestJPTIndex(t *testing.T) {
 		if _, err := db.ComputeJPTIndex(ev, ag.ID, 2023, nil); merit.KindOf(err) != merit.KindInvalid {
 			t.Errorf("no records, no scores: %v", err)
 		}
+		if _, err := db.ComputeJPTIndex(ev, ag.ID, 0, nil); merit.KindOf(err) != merit.KindInvalid || merit.FieldsOf(err)[0].Field != "year" {
+			t.Errorf("year 0: %v, want a field error at year", err)
+		}
 		scores := map[string]evaluation.Score{}
 		for _, d := range evaluation.SeedJPT().Dimensions {
 			for _, ind := range d.Indicators {
