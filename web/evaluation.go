@@ -490,16 +490,8 @@ func (h *handler) saveMeritTeam(w http.ResponseWriter, r *http.Request) error {
 		}
 		team = append(team, evaluation.TeamMember{Name: name, Role: role})
 	}
-	err = h.db.SetMeritTeam(r.Context(), a.ID, id, team)
-	if hasFieldErrors(err) || merit.KindOf(err) == merit.KindConflict {
-		_, m, in, rerr := h.assessmentOf(r)
-		if rerr != nil {
-			return rerr
-		}
-		return h.renderMerit(w, r, "evaluation", a, m, in, "", err)
-	}
-	if err != nil {
-		return err
+	if err := h.db.SetMeritTeam(r.Context(), a.ID, id, team); err != nil {
+		return h.meritFormError(w, r, "evaluation", a, id, "", err)
 	}
 	return redirect(w, r, agencyURL(a, "sistem-merit", id), "ui.flash.merit_team_saved")
 }
@@ -528,19 +520,8 @@ func (h *handler) saveSelfLevel(w http.ResponseWriter, r *http.Request) error {
 // afterIndicatorWrite redirects to the indicator after a write, or shows the
 // page again with the write's form error at the indicator.
 func (h *handler) afterIndicatorWrite(w http.ResponseWriter, r *http.Request, a *merit.Agency, id int64, code string, err error, flash string) error {
-	if hasFieldErrors(err) || merit.KindOf(err) == merit.KindConflict {
-		m, merr := h.db.MeritAssessment(r.Context(), a.ID, id)
-		if merr != nil {
-			return merr
-		}
-		in, ierr := h.db.EvaluationInstrument(r.Context(), m.Instrument)
-		if ierr != nil {
-			return ierr
-		}
-		return h.renderMerit(w, r, "evaluation", a, m, in, code, err)
-	}
 	if err != nil {
-		return err
+		return h.meritFormError(w, r, "evaluation", a, id, code, err)
 	}
 	return redirect(w, r, agencyURL(a, "sistem-merit", id)+"#i-"+code, flash, code)
 }
@@ -643,16 +624,8 @@ func (h *handler) submitMeritAssessment(w http.ResponseWriter, r *http.Request) 
 	if err != nil {
 		return err
 	}
-	_, err = h.db.SubmitMeritAssessment(r.Context(), a.ID, id)
-	if hasFieldErrors(err) || merit.KindOf(err) == merit.KindConflict {
-		_, m, in, rerr := h.assessmentOf(r)
-		if rerr != nil {
-			return rerr
-		}
-		return h.renderMerit(w, r, "evaluation", a, m, in, "", err)
-	}
-	if err != nil {
-		return err
+	if _, err := h.db.SubmitMeritAssessment(r.Context(), a.ID, id); err != nil {
+		return h.meritFormError(w, r, "evaluation", a, id, "", err)
 	}
 	return redirect(w, r, agencyURL(a, "sistem-merit", id), "ui.flash.merit_submitted")
 }
@@ -669,16 +642,8 @@ func (h *handler) suggestLevels(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	_, err = h.db.SuggestLevels(r.Context(), a.ID, id)
-	if merit.KindOf(err) == merit.KindConflict {
-		_, m, in, rerr := h.assessmentOf(r)
-		if rerr != nil {
-			return rerr
-		}
-		return h.renderMerit(w, r, "evaluation", a, m, in, "", err)
-	}
-	if err != nil {
-		return err
+	if _, err := h.db.SuggestLevels(r.Context(), a.ID, id); err != nil {
+		return h.meritFormError(w, r, "evaluation", a, id, "", err)
 	}
 	return redirect(w, r, agencyURL(a, "sistem-merit", id), "ui.flash.merit_suggested")
 }

@@ -310,13 +310,14 @@ func (h *handler) verifyIndicator(w http.ResponseWriter, r *http.Request) error 
 	if err == nil {
 		return redirect(w, r, agencyURL(a, "sistem-merit", id, "verifikasi")+"#i-"+code, "ui.flash.merit_verified_indicator", code)
 	}
-	return h.verificationError(w, r, a, id, code, err)
+	return h.meritFormError(w, r, "evaluator_verify", a, id, code, err)
 }
 
-// verificationError shows the verification page again with a form error
-// (at the indicator, or on the page when code is ""), or returns err when
-// it is not the form's.
-func (h *handler) verificationError(w http.ResponseWriter, r *http.Request, a *merit.Agency, id int64, code string, err error) error {
+// meritFormError shows an assessment page (template page: the agency's
+// "evaluation" or the evaluator's "evaluator_verify") again with a form
+// error, at the indicator code or on the page when code is "", or returns
+// err when it is not the form's (a field error or a conflict of state).
+func (h *handler) meritFormError(w http.ResponseWriter, r *http.Request, page string, a *merit.Agency, id int64, code string, err error) error {
 	if !hasFieldErrors(err) && merit.KindOf(err) != merit.KindConflict {
 		return err
 	}
@@ -328,7 +329,7 @@ func (h *handler) verificationError(w http.ResponseWriter, r *http.Request, a *m
 	if ierr != nil {
 		return ierr
 	}
-	return h.renderMerit(w, r, "evaluator_verify", a, m, in, code, err)
+	return h.renderMerit(w, r, page, a, m, in, code, err)
 }
 
 // completeVerification ends the verification: the official score and
@@ -351,7 +352,7 @@ func (h *handler) completeVerification(w http.ResponseWriter, r *http.Request) e
 	if err == nil {
 		return redirect(w, r, agencyURL(a, "sistem-merit", id), "ui.flash.merit_verified")
 	}
-	return h.verificationError(w, r, a, id, "", err)
+	return h.meritFormError(w, r, "evaluator_verify", a, id, "", err)
 }
 
 // setMeritAssessment sets (ditetapkan) a verified assessment with the
@@ -369,5 +370,5 @@ func (h *handler) setMeritAssessment(w http.ResponseWriter, r *http.Request) err
 	if err == nil {
 		return redirect(w, r, agencyURL(a, "sistem-merit", id), "ui.flash.merit_set")
 	}
-	return h.verificationError(w, r, a, id, "", err)
+	return h.meritFormError(w, r, "evaluator_verify", a, id, "", err)
 }
