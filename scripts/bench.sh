@@ -47,6 +47,21 @@ dsn_for() { # engine name -> DSN of a new empty database
   esac
 }
 
+serve_demo() { # engine, database name: a new demo database of $employees served on :18080; sets db, code, cookie, units
+  db=$(dsn_for "$1" "$2_$$")
+  MERIT_DB=$db bin/merit demo --seed 7 --employees "$employees" >/dev/null
+  code=kota-magelang # the demo's generated agency (the evaluation demo adds small ones beside it)
+  MERIT_DB=$db MERIT_PASSWORD=bench-password-1 bin/merit user add --agency "$code" --username bench.viewer --name Bench --role viewer >/dev/null
+  MERIT_DB=$db bin/merit serve --addr 127.0.0.1:18080 >"$work/serve.log" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 50); do curl -fs http://127.0.0.1:18080/healthz >/dev/null && break; sleep 0.2; done
+  cookie=$(curl -fs -D - -o /dev/null -H 'Content-Type: application/json' -H 'Sec-Fetch-Site: same-origin' \
+    -d '{"username":"bench.viewer","password":"bench-password-1"}' http://127.0.0.1:18080/api/v1/session \
+    | awk -F'[ ;]' 'tolower($1)=="set-cookie:" {print $2}')
+  units=$(curl -fs -H "Cookie: $cookie" "http://127.0.0.1:18080/api/v1/agencies/$code/units" \
+    | grep -o '"id":[0-9]*' | head -5 | cut -d: -f2 | paste -sd,)
+}
+
 timed() { # run a command, print its wall seconds and peak RSS (MiB) to stderr-file $1
   local out=$1; shift
   /usr/bin/env time -f '%e %M' -o "$out" "$@"
@@ -74,18 +89,7 @@ done
 echo
 echo "## 2. Employee list/search API, $employees employees, $clients concurrent clients, $duration"
 for engine in "${engines[@]}"; do
-  db=$(dsn_for "$engine" api_$$)
-  MERIT_DB=$db bin/merit demo --seed 7 --employees "$employees" >/dev/null
-  code=kota-magelang # the demo's generated agency (the evaluation demo adds small ones beside it)
-  MERIT_DB=$db MERIT_PASSWORD=bench-password-1 bin/merit user add --agency "$code" --username bench.viewer --name Bench --role viewer >/dev/null
-  MERIT_DB=$db bin/merit serve --addr 127.0.0.1:18080 >"$work/serve.log" 2>&1 &
-  pids+=($!)
-  for _ in $(seq 50); do curl -fs http://127.0.0.1:18080/healthz >/dev/null && break; sleep 0.2; done
-  cookie=$(curl -fs -D - -o /dev/null -H 'Content-Type: application/json' -H 'Sec-Fetch-Site: same-origin' \
-    -d '{"username":"bench.viewer","password":"bench-password-1"}' http://127.0.0.1:18080/api/v1/session \
-    | awk -F'[ ;]' 'tolower($1)=="set-cookie:" {print $2}')
-  units=$(curl -fs -H "Cookie: $cookie" "http://127.0.0.1:18080/api/v1/agencies/$code/units" \
-    | grep -o '"id":[0-9]*' | head -5 | cut -d: -f2 | paste -sd,)
+  serve_demo "$engine" api
   bin/bench bare -db "$db" -agency "$code" -addr 127.0.0.1:18081 >/dev/null &
   pids+=($!)
   sleep 1
@@ -135,18 +139,7 @@ done
 echo
 echo "## 6. The 9-box page of a $employees-employee agency, $clients concurrent clients, $duration"
 for engine in "${engines[@]}"; do
-  db=$(dsn_for "$engine" talent_$$)
-  MERIT_DB=$db bin/merit demo --seed 7 --employees "$employees" >/dev/null
-  code=kota-magelang # the demo's generated agency (the evaluation demo adds small ones beside it)
-  MERIT_DB=$db MERIT_PASSWORD=bench-password-1 bin/merit user add --agency "$code" --username bench.viewer --name Bench --role viewer >/dev/null
-  MERIT_DB=$db bin/merit serve --addr 127.0.0.1:18080 >"$work/serve.log" 2>&1 &
-  pids+=($!)
-  for _ in $(seq 50); do curl -fs http://127.0.0.1:18080/healthz >/dev/null && break; sleep 0.2; done
-  cookie=$(curl -fs -D - -o /dev/null -H 'Content-Type: application/json' -H 'Sec-Fetch-Site: same-origin' \
-    -d '{"username":"bench.viewer","password":"bench-password-1"}' http://127.0.0.1:18080/api/v1/session \
-    | awk -F'[ ;]' 'tolower($1)=="set-cookie:" {print $2}')
-  units=$(curl -fs -H "Cookie: $cookie" "http://127.0.0.1:18080/api/v1/agencies/$code/units" \
-    | grep -o '"id":[0-9]*' | head -5 | cut -d: -f2 | paste -sd,)
+  serve_demo "$engine" talent
   bin/bench talent-bare -db "$db" -agency "$code" -addr 127.0.0.1:18082 >/dev/null &
   pids+=($!)
   sleep 1
