@@ -203,6 +203,18 @@ func TestMeritVerificationPages(t *testing.T) {
 				scores.Set("s-"+ind.Code, v.String())
 			}
 		}
+		// A computed index outside the award bands is counted, and the
+		// page says none is awarded (not that none is computed).
+		zeros := url.Values{"year": {"2024"}}
+		for k := range scores {
+			if k != "year" {
+				zeros.Set(k, "0")
+			}
+		}
+		ev.post("/a/kota-magelang/sistem-merit/jpt", zeros).want(http.StatusOK)
+		if got := textOf(ev.get("/evaluator?year=2024").want(http.StatusOK).one("#jpt .empty")); !strings.Contains(got, "1 instansi sudah dihitung") {
+			t.Errorf("JPT panel with one index outside the award bands: %q", got)
+		}
 		p = ev.post("/a/kota-magelang/sistem-merit/jpt", scores).want(http.StatusOK)
 		if got := textOf(p.one(".jpt-total")) + " " + textOf(p.one(".jpt-band")); got != "100 Sangat Baik" {
 			t.Errorf("JPT index %q, want 100 Sangat Baik", got)

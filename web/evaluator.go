@@ -45,8 +45,9 @@ type evaluatorView struct {
 // evaluator's agencies: the count per band and the agencies in the award
 // bands, highest first.
 type jptOverview struct {
-	Counts  []evaluation.CategoryCount
-	Awarded []jptAgency
+	Counts   []evaluation.CategoryCount
+	Awarded  []jptAgency
+	Computed int // agencies whose index of the year is computed
 }
 
 // jptAgency is one agency's index of the year.
@@ -183,6 +184,7 @@ func (h *handler) jptOverview(r *http.Request, year int) (*jptOverview, error) {
 			return nil, err
 		}
 		totals = append(totals, rec.Result.Total)
+		o.Computed++
 		if rec.Result.Band.Award {
 			o.Awarded = append(o.Awarded, jptAgency{Name: a.Name, Total: scoreText(lang, rec.Result.Total), Band: rec.Result.Band.Label,
 				total: rec.Result.Total})
