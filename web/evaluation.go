@@ -471,11 +471,7 @@ func meritErrors(lang string, err error) []formError {
 // saveMeritTeam replaces the self-assessment team: one member a line,
 // "name; role" (the role defaults to anggota).
 func (h *handler) saveMeritTeam(w http.ResponseWriter, r *http.Request) error {
-	a, err := h.postForm(r, merit.PermEvaluationWrite)
-	if err != nil {
-		return err
-	}
-	id, err := pathID(r, "assessment")
+	a, id, err := h.meritPost(r, merit.PermEvaluationWrite)
 	if err != nil {
 		return err
 	}
@@ -499,11 +495,7 @@ func (h *handler) saveMeritTeam(w http.ResponseWriter, r *http.Request) error {
 // saveSelfLevel records the self level and narrative of one indicator
 // ("accept" takes the suggested level).
 func (h *handler) saveSelfLevel(w http.ResponseWriter, r *http.Request) error {
-	a, err := h.postForm(r, merit.PermEvaluationWrite)
-	if err != nil {
-		return err
-	}
-	id, err := pathID(r, "assessment")
+	a, id, err := h.meritPost(r, merit.PermEvaluationWrite)
 	if err != nil {
 		return err
 	}
@@ -515,6 +507,17 @@ func (h *handler) saveSelfLevel(w http.ResponseWriter, r *http.Request) error {
 		err = h.db.SetSelfLevel(r.Context(), a.ID, id, code, level, r.PostForm.Get("narrative"))
 	}
 	return h.afterIndicatorWrite(w, r, a, id, code, err, "ui.flash.merit_saved")
+}
+
+// meritPost reads the posted form of an action on one merit
+// assessment after checking perm: the agency and the assessment's ID.
+func (h *handler) meritPost(r *http.Request, perm merit.Permission) (*merit.Agency, int64, error) {
+	a, err := h.postForm(r, perm)
+	if err != nil {
+		return nil, 0, err
+	}
+	id, err := pathID(r, "assessment")
+	return a, id, err
 }
 
 // afterIndicatorWrite redirects to the indicator after a write, or shows the
@@ -595,11 +598,7 @@ func (h *handler) downloadEvidence(w http.ResponseWriter, r *http.Request) error
 
 // deleteEvidence removes an evidence file of a draft.
 func (h *handler) deleteEvidence(w http.ResponseWriter, r *http.Request) error {
-	a, err := h.postForm(r, merit.PermEvaluationWrite)
-	if err != nil {
-		return err
-	}
-	id, err := pathID(r, "assessment")
+	a, id, err := h.meritPost(r, merit.PermEvaluationWrite)
 	if err != nil {
 		return err
 	}
@@ -616,11 +615,7 @@ func (h *handler) deleteEvidence(w http.ResponseWriter, r *http.Request) error {
 // submitMeritAssessment sends the draft to the evaluator; a missing self
 // level is shown on the page.
 func (h *handler) submitMeritAssessment(w http.ResponseWriter, r *http.Request) error {
-	a, err := h.postForm(r, merit.PermEvaluationWrite)
-	if err != nil {
-		return err
-	}
-	id, err := pathID(r, "assessment")
+	a, id, err := h.meritPost(r, merit.PermEvaluationWrite)
 	if err != nil {
 		return err
 	}
@@ -634,11 +629,7 @@ func (h *handler) submitMeritAssessment(w http.ResponseWriter, r *http.Request) 
 // them on the draft's indicators; the operator then accepts or overrides
 // each.
 func (h *handler) suggestLevels(w http.ResponseWriter, r *http.Request) error {
-	a, err := h.postForm(r, merit.PermEvaluationWrite)
-	if err != nil {
-		return err
-	}
-	id, err := pathID(r, "assessment")
+	a, id, err := h.meritPost(r, merit.PermEvaluationWrite)
 	if err != nil {
 		return err
 	}

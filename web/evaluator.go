@@ -294,11 +294,7 @@ func (h *handler) showVerification(w http.ResponseWriter, r *http.Request) error
 
 // verifyIndicator records the verified level and note of one indicator.
 func (h *handler) verifyIndicator(w http.ResponseWriter, r *http.Request) error {
-	a, err := h.postForm(r, merit.PermEvaluationVerify)
-	if err != nil {
-		return err
-	}
-	id, err := pathID(r, "assessment")
+	a, id, err := h.meritPost(r, merit.PermEvaluationVerify)
 	if err != nil {
 		return err
 	}
@@ -337,11 +333,7 @@ func (h *handler) meritFormError(w http.ResponseWriter, r *http.Request, page st
 // completeVerification ends the verification: the official score and
 // category are computed from the verified levels.
 func (h *handler) completeVerification(w http.ResponseWriter, r *http.Request) error {
-	a, err := h.postForm(r, merit.PermEvaluationVerify)
-	if err != nil {
-		return err
-	}
-	id, err := pathID(r, "assessment")
+	a, id, err := h.meritPost(r, merit.PermEvaluationVerify)
 	if err != nil {
 		return err
 	}
@@ -360,11 +352,7 @@ func (h *handler) completeVerification(w http.ResponseWriter, r *http.Request) e
 // setMeritAssessment sets (ditetapkan) a verified assessment with the
 // number of the decision.
 func (h *handler) setMeritAssessment(w http.ResponseWriter, r *http.Request) error {
-	a, err := h.postForm(r, merit.PermEvaluationVerify)
-	if err != nil {
-		return err
-	}
-	id, err := pathID(r, "assessment")
+	a, id, err := h.meritPost(r, merit.PermEvaluationVerify)
 	if err != nil {
 		return err
 	}
