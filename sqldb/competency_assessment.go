@@ -1,8 +1,10 @@
 package sqldb
 
 import (
+	"cmp"
 	"context"
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -75,6 +77,37 @@ func (db *DB) validateAssessment(ctx context.Context, tx *Tx, a *competency.Asse
 	return checkEmployeeScope(ctx, tx, merit.PermCompetencyWrite, a.AgencyID, a.EmployeeID)
 }
 
+// insertAssessmentHead is the INSERT of assessment rows up to its VALUES;
+// a row has assessmentColumnCount values (assessmentArgs). A new row is not
+// current: markCurrent decides once the employee's rows are written.
+const insertAssessmentHead = `INSERT INTO assessment (agency_id, id, employee_id, assessed_on, body, potential, recommendation, current, created_at, packed_levels) VALUES `
+
+const assessmentColumnCount = 10
+
+// assessmentArgs are the values of a's row for insertAssessmentHead.
+func assessmentArgs(a *competency.Assessment) []any {
+	return []any{a.AgencyID, a.ID, a.EmployeeID, a.Date, a.Body, a.Potential, a.Recommendation, false, a.CreatedAt, packLevels(a.Levels)}
+}
+
+// packLevels packs levels as assessment.packed_levels holds them (migration
+// 00020): the decimal competency_id*8 + level of each, comma separated, by
+// competency ID, so a bulk read gets all of an assessment's levels in one
+// column of one index (setPacked reads them).
+func packLevels(levels []competency.Level) string {
+	byID := func(x, y competency.Level) int { return cmp.Compare(x.CompetencyID, y.CompetencyID) }
+	if !slices.IsSortedFunc(levels, byID) {
+		levels = slices.SortedFunc(slices.Values(levels), byID)
+	}
+	b := make([]byte, 0, 4*len(levels))
+	for i, l := range levels {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendInt(b, l.CompetencyID<<levelBits|int64(l.Level), 10)
+	}
+	return string(b)
+}
+
 // insertAssessment writes a validated result with its levels; the caller
 // records the audit entry (one per result, or one for a whole import).
 // Its ID comes from ids (nil: reserved on its own).
@@ -84,8 +117,7 @@ func (tx *Tx) insertAssessment(ctx context.Context, a *competency.Assessment, id
 		return err
 	}
 	a.ID, a.CreatedAt = id, tx.now
-	if _, err := tx.ExecContext(ctx, `INSERT INTO assessment (agency_id, id, employee_id, assessed_on, body, potential, recommendation, current, created_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, FALSE, $8)`, a.AgencyID, a.ID, a.EmployeeID, a.Date, a.Body, a.Potential, a.Recommendation, a.CreatedAt); err != nil {
+	if _, err := tx.ExecContext(ctx, valuesSQL(tx.db.engine, insertAssessmentHead, assessmentColumnCount, 1), assessmentArgs(a)...); err != nil {
 		return err
 	}
 	if err := tx.insertLevels(ctx, a); err != nil {
@@ -93,6 +125,10 @@ func (tx *Tx) insertAssessment(ctx context.Context, a *competency.Assessment, id
 	}
 	return tx.markCurrent(ctx, a.AgencyID, a.EmployeeID)
 }
+
+// insertLevelHead is the INSERT of assessment_level rows up to its VALUES;
+// a row has 4 values (agency, assessment, competency, level).
+const insertLevelHead = `INSERT INTO assessment_level (agency_id, assessment_id, competency_id, level) VALUES `
 
 func (tx *Tx) insertLevels(ctx context.Context, a *competency.Assessment) error {
 	if len(a.Levels) == 0 {
@@ -103,7 +139,7 @@ func (tx *Tx) insertLevels(ctx context.Context, a *competency.Assessment) error 
 	for _, l := range a.Levels {
 		args = append(args, a.AgencyID, a.ID, l.CompetencyID, l.Level)
 	}
-	_, err := tx.ExecContext(ctx, valuesSQL(tx.db.engine, `INSERT INTO assessment_level (agency_id, assessment_id, competency_id, level) VALUES `, 4, len(a.Levels)), args...)
+	_, err := tx.ExecContext(ctx, valuesSQL(tx.db.engine, insertLevelHead, 4, len(a.Levels)), args...)
 	return err
 }
 
@@ -194,8 +230,8 @@ func (db *DB) UpdateAssessment(ctx context.Context, a *competency.Assessment) er
 		if err := db.validateAssessment(ctx, tx, a); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE assessment SET assessed_on = $3, body = $4, potential = $5, recommendation = $6
-			WHERE agency_id = $1 AND id = $2`, a.AgencyID, a.ID, a.Date, a.Body, a.Potential, a.Recommendation); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE assessment SET assessed_on = $3, body = $4, potential = $5, recommendation = $6, packed_levels = $7
+			WHERE agency_id = $1 AND id = $2`, a.AgencyID, a.ID, a.Date, a.Body, a.Potential, a.Recommendation, packLevels(a.Levels)); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM assessment_level WHERE agency_id = $1 AND assessment_id = $2`, a.AgencyID, a.ID); err != nil {

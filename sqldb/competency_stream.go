@@ -71,29 +71,21 @@ func (db *DB) eachAssessed(ctx context.Context, agencyID int64, scope unitScope,
 }
 
 // levelBits is how many bits of a packed level hold the level (1–5): a
-// level is packed as competency_id<<levelBits | level.
+// level is packed as competency_id<<levelBits | level (packLevels).
 const levelBits = 3
 
 // A level must fit in levelBits: this fails to compile if
 // competency.MaxLevel grows past 7.
 var _ [1<<levelBits - 1 - competency.MaxLevel]struct{}
 
-// assessedLevels packs the levels of an assessment in one column as decimal
-// numbers competency_id*8 + level separated by commas, in no particular
-// order: one number per level costs SQLite less than "id:level" text.
-func (db *DB) assessedLevels() string {
-	agg := "group_concat(l.competency_id * 8 + l.level)"
-	if db.engine == Postgres {
-		agg = "string_agg(CAST(l.competency_id * 8 + l.level AS TEXT), ',')"
-	}
-	return `(SELECT ` + agg + ` FROM assessment_level l WHERE l.agency_id = a.agency_id AND l.assessment_id = a.id)`
-}
-
 // assessedRange streams the current assessments of the employees with IDs
-// in [from, to) through p.
+// in [from, to) through p. The assessment side is read from the partial
+// index assessment_current_levels alone (employee, packed levels: migration
+// 00020); the employee's position and unit come from the join, since they
+// change without the assessment.
 func (db *DB) assessedRange(ctx context.Context, p *CompetencyProfile, standards map[int64]*positionStandard, scope unitScope,
 	from, to int64, fn func(*CompetencyProfile) error) error {
-	rows, err := db.read.QueryContext(ctx, `SELECT a.employee_id, COALESCE(e.position_id, 0), COALESCE(e.unit_id, 0), COALESCE(`+db.assessedLevels()+`, '')
+	rows, err := db.read.QueryContext(ctx, `SELECT a.employee_id, COALESCE(e.position_id, 0), COALESCE(e.unit_id, 0), a.packed_levels
 		FROM assessment a JOIN employee e ON e.agency_id = a.agency_id AND e.id = a.employee_id
 		WHERE a.agency_id = $1 AND a.current AND a.employee_id >= $2 AND a.employee_id < $3 ORDER BY a.employee_id`, p.AgencyID, from, to)
 	if err != nil {
@@ -126,7 +118,7 @@ func (db *DB) assessedRange(ctx context.Context, p *CompetencyProfile, standards
 	return rows.Err()
 }
 
-// setPacked records the levels packed by assessedLevels.
+// setPacked records the levels packed by packLevels.
 func setPacked(p *CompetencyProfile, std *positionStandard, packed []byte) error {
 	for rest := packed; len(rest) > 0; {
 		v, n := packedInt(rest)
