@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"maps"
 	"slices"
-	"strconv"
-	"strings"
 
 	"merit"
 	"merit/competency"
@@ -40,12 +38,10 @@ type CompetencyBatch struct {
 }
 
 // assessmentInsertRows is how many assessments one INSERT of a batch
-// writes, levelInsertRows how many levels (5,000 and 4,000 parameters), and
-// currentEmployees how many employees' current marks one UPDATE sets.
+// writes, levelInsertRows how many levels (5,000 and 4,000 parameters).
 const (
 	assessmentInsertRows = 500
 	levelInsertRows      = 1000
-	currentEmployees     = 500
 )
 
 // CompetencyEmployee is an employee as a batch sees him: ID and position.
@@ -79,7 +75,7 @@ func (db *DB) CompetencyBatch(ctx context.Context, agencyID int64, fn func(*Comp
 		if err := b.flushAssessments(ctx); err != nil {
 			return err
 		}
-		if err := b.markCurrent(ctx); err != nil {
+		if err := tx.markCurrent(ctx, agencyID, slices.Sorted(maps.Keys(b.assessed))); err != nil {
 			return err
 		}
 		return tx.audit(ctx, agencyID, merit.AuditImport, "competency", 0, nil, b.counts)
@@ -202,33 +198,6 @@ func (b *CompetencyBatch) flushAssessments(ctx context.Context) error {
 	b.levels = b.levels[:0]
 	if err := w.flush(ctx); err != nil {
 		return fmt.Errorf("write assessment levels: %w", err)
-	}
-	return nil
-}
-
-// markCurrent marks the current assessment (newest by date, then ID) of
-// every employee the batch assessed and clears the mark on the others,
-// currentEmployees employees a statement; only the rows whose mark changes
-// are written.
-func (b *CompetencyBatch) markCurrent(ctx context.Context) error {
-	ids := slices.Sorted(maps.Keys(b.assessed))
-	for chunk := range slices.Chunk(ids, currentEmployees) {
-		args := make([]any, 0, 1+len(chunk))
-		args = append(args, b.agencyID)
-		var in strings.Builder
-		for i, id := range chunk {
-			if i > 0 {
-				in.WriteString(", ")
-			}
-			args = append(args, id)
-			in.WriteString("$" + strconv.Itoa(len(args)))
-		}
-		if _, err := b.tx.ExecContext(ctx, `UPDATE assessment SET current = NOT current
-			WHERE agency_id = $1 AND employee_id IN (`+in.String()+`)
-				AND current <> (id = (SELECT x.id FROM assessment x WHERE x.agency_id = assessment.agency_id AND x.employee_id = assessment.employee_id
-					ORDER BY x.assessed_on DESC, x.id DESC LIMIT 1))`, args...); err != nil {
-			return fmt.Errorf("mark current assessments: %w", err)
-		}
 	}
 	return nil
 }

@@ -9,6 +9,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"merit"
 	"merit/competency"
@@ -346,7 +347,8 @@ func TestPackedLevelsBackfill(t *testing.T) {
 // kept here only as the baseline), "packed" with today's (packed_levels
 // from the partial index), both in one goroutine over the whole agency and
 // parsing the levels; "stream" is EachAssessedProfile itself (parallel
-// ranges, the standards, the profiles).
+// ranges, the standards, the profiles). The setup logs how long the
+// competency batch writing the assessments took, and the packed read's plan.
 func BenchmarkAssessedProfile(b *testing.B) {
 	for _, engine := range testdb.Engines {
 		b.Run(engine, func(b *testing.B) {
@@ -382,6 +384,7 @@ func BenchmarkAssessedProfile(b *testing.B) {
 			if err := tx.Commit(); err != nil {
 				b.Fatal(err)
 			}
+			start := time.Now()
 			if err := db.CompetencyBatch(ctx, a.ID, func(cb *sqldb.CompetencyBatch) error {
 				for i := 0; i < employees; i += 4 {
 					x := &competency.Assessment{EmployeeID: 1_000_000 + int64(i), Date: merit.MustDate("2024-03-01"), Body: "UPT", Potential: 60}
@@ -396,6 +399,7 @@ func BenchmarkAssessedProfile(b *testing.B) {
 			}); err != nil {
 				b.Fatal(err)
 			}
+			b.Logf("competency batch of %d assessments: %v", employees/4, time.Since(start).Round(time.Millisecond))
 			if err := db.Optimize(ctx); err != nil {
 				b.Fatal(err)
 			}
