@@ -4,8 +4,10 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"maps"
 	"math"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -121,20 +123,39 @@ func (db *DB) ipasnRefresh(ctx context.Context, agencyID int64, t *ipasn.Table, 
 		return head, err
 	}
 	err = db.writeTx(ctx, func(tx *Tx) error {
-		put := tx.putInputs()
+		if err := tx.lockIPASN(ctx, agencyID); err != nil {
+			return err
+		}
+		byBlock := map[int64][]int64{}
 		for _, id := range ids {
-			in, ok, err := loadInput(ctx, tx, agencyID, id, ref)
+			byBlock[blockOf(id)] = append(byBlock[blockOf(id)], id)
+		}
+		put := tx.putBlocks()
+		for _, block := range slices.Sorted(maps.Keys(byBlock)) {
+			entries, err := tx.readBlock(ctx, agencyID, block)
 			if err != nil {
 				return err
 			}
-			if !ok {
-				continue // deleted: its input went with it
+			for _, id := range byBlock[block] {
+				in, ok, err := loadInput(ctx, tx, agencyID, id, ref)
+				if err != nil {
+					return err
+				}
+				if !ok {
+					entries = dropEntry(entries, id) // deleted: its input goes too
+					continue
+				}
+				t.Prune(in)
+				var hash int64
+				if i := slices.IndexFunc(entries, func(e inputEntry) bool { return e.id == id }); i >= 0 {
+					hash = entries[i].hash
+				}
+				entries = setEntry(entries, newEntry(id, hash, in))
+				res.Refreshed++
 			}
-			t.Prune(in)
-			if err := put.add(ctx, agencyID, id, in.Education, in.Jenis, string(in.AppendFacts(nil))); err != nil {
+			if err := put.add(ctx, agencyID, block, len(entries), encodeBlock(entries)); err != nil {
 				return err
 			}
-			res.Refreshed++
 		}
 		return put.flush(ctx)
 	})
@@ -261,22 +282,9 @@ func scanIPASNSKP(rows *sql.Rows, k *ipasn.SKP) (int64, error) {
 	return id, nil
 }
 
-// putInputHead and putInputTail store inputs, putInputColumns values each
-// (agency, employee, education, jenis, facts), through a rowWriter.
-const (
-	putInputHead    = `INSERT INTO ipasn_input (agency_id, employee_id, education, jenis, facts) VALUES `
-	putInputTail    = ` ON CONFLICT (agency_id, employee_id) DO UPDATE SET education = excluded.education, jenis = excluded.jenis, facts = excluded.facts`
-	putInputColumns = 5
-)
-
 // ipasnWriteRows is how many rows one statement of a recompute writes
-// (inputs, scores, fingerprints): at most 12 columns, 6,000 parameters.
+// (scores): at most 12 columns, 6,000 parameters.
 const ipasnWriteRows = 500
-
-// putInputs returns the writer of refreshed inputs.
-func (tx *Tx) putInputs() *rowWriter {
-	return tx.rows(putInputHead, putInputTail, putInputColumns, ipasnWriteRows)
-}
 
 // cursor walks query rows ordered by employee ID, one row ahead, for a
 // merge with the employees.
@@ -320,8 +328,8 @@ func (c *cursor[T]) close() error {
 
 // refreshAllInputs re-reads every employee's input: the employees, their
 // diklat and hukdis riwayat and their annual SKP as three streams ordered by
-// employee, merged, written in one transaction (the stored score
-// fingerprints stay).
+// employee, merged, and writes every block anew in one transaction (the
+// stored score fingerprints stay).
 func (db *DB) refreshAllInputs(ctx context.Context, agencyID int64, t *ipasn.Table, ref *merit.Reference, progress ipasnProgress) (int, error) {
 	var total int
 	if err := db.read.QueryRowContext(ctx, `SELECT count(*) FROM employee WHERE agency_id = $1`, agencyID).Scan(&total); err != nil {
@@ -329,6 +337,22 @@ func (db *DB) refreshAllInputs(ctx context.Context, agencyID int64, t *ipasn.Tab
 	}
 	n := 0
 	err := db.writeTx(ctx, func(tx *Tx) error {
+		if err := tx.lockIPASN(ctx, agencyID); err != nil {
+			return err
+		}
+		hashes := map[int64]int64{}
+		err := db.eachInputEntry(ctx, tx, agencyID, math.MinInt64, math.MaxInt64, func(e *inputEntry) error {
+			if e.hash != 0 {
+				hashes[e.id] = e.hash
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM ipasn_input_block WHERE agency_id = $1`, agencyID); err != nil {
+			return err
+		}
 		emps, err := db.read.QueryContext(ctx, `SELECT e.id, e.education, COALESCE(p.jenis, '') FROM employee e
 			LEFT JOIN position p ON p.agency_id = e.agency_id AND p.id = e.position_id
 			WHERE e.agency_id = $1 ORDER BY e.id`, agencyID)
@@ -354,7 +378,17 @@ func (db *DB) refreshAllInputs(ctx context.Context, agencyID int64, t *ipasn.Tab
 		defer skps.close()
 		hist.advance()
 		skps.advance()
-		put := tx.putInputs()
+		put := tx.putBlocks()
+		var entries []inputEntry
+		block := int64(math.MinInt64)
+		flush := func() error {
+			if len(entries) == 0 {
+				return nil
+			}
+			err := put.add(ctx, agencyID, block, len(entries), encodeBlock(entries))
+			entries = entries[:0]
+			return err
+		}
 		var in ipasn.Input
 		for emps.Next() {
 			var id int64
@@ -365,14 +399,21 @@ func (db *DB) refreshAllInputs(ctx context.Context, agencyID int64, t *ipasn.Tab
 			hist.each(id, func(h *merit.HistoryEntry) { in.AddHistory(h, ref) })
 			skps.each(id, func(k *ipasn.SKP) { in.SKP = append(in.SKP, *k) })
 			t.Prune(&in)
-			if err := put.add(ctx, agencyID, id, in.Education, in.Jenis, string(in.AppendFacts(nil))); err != nil {
-				return err
+			if blockOf(id) != block {
+				if err := flush(); err != nil {
+					return err
+				}
+				block = blockOf(id)
 			}
+			entries = append(entries, newEntry(id, hashes[id], &in))
 			if n++; n%10000 == 0 {
 				progress("refresh", n, total)
 			}
 		}
 		if err := emps.Err(); err != nil {
+			return err
+		}
+		if err := flush(); err != nil {
 			return err
 		}
 		if err := put.flush(ctx); err != nil {
@@ -394,14 +435,13 @@ type scored struct {
 	fp  int64
 }
 
-// ipasnScore scores every stored input, in parallel over ranges of
-// employee IDs, and returns the scores whose fingerprint differs from the
-// stored one.
+// ipasnScore scores every stored input, in parallel over ranges of blocks,
+// and returns the scores whose fingerprint differs from the stored one.
 func (db *DB) ipasnScore(ctx context.Context, agencyID int64, t *ipasn.Table, on merit.Date, res *IPASNRecompute, progress ipasnProgress) ([]scored, error) {
 	var lo, hi int64
 	var total int
-	err := db.read.QueryRowContext(ctx, `SELECT COALESCE(min(employee_id), 0), COALESCE(max(employee_id), 0), count(*)
-		FROM ipasn_input WHERE agency_id = $1`, agencyID).Scan(&lo, &hi, &total)
+	err := db.read.QueryRowContext(ctx, `SELECT COALESCE(min(block), 0), COALESCE(max(block), 0), COALESCE(sum(employees), 0)
+		FROM ipasn_input_block WHERE agency_id = $1`, agencyID).Scan(&lo, &hi, &total)
 	if err != nil || total == 0 {
 		return nil, err
 	}
@@ -426,13 +466,15 @@ func (db *DB) ipasnScore(ctx context.Context, agencyID int64, t *ipasn.Table, on
 	for range workers {
 		wg.Go(func() {
 			var r ipasn.Result
+			var in ipasn.Input
 			for from := range next {
 				var mine []scored
 				n := 0
-				err := db.eachIPASNInput(ctx, agencyID, from, from+step, func(id int64, in *ipasn.Input, hash int64) error {
-					t.ComputeInto(&r, in, on)
-					if fp := r.Fingerprint(); fp != hash {
-						mine = append(mine, scored{id, r.Clone(), fp})
+				err := db.eachInputEntry(ctx, db.read, agencyID, from<<ipasnBlockShift, (from+step)<<ipasnBlockShift, func(e *inputEntry) error {
+					e.input(&in)
+					t.ComputeInto(&r, &in, on)
+					if fp := r.Fingerprint(); fp != e.hash {
+						mine = append(mine, scored{e.id, r.Clone(), fp})
 					}
 					n++
 					return nil
@@ -463,68 +505,95 @@ func (db *DB) EachIPASNInput(ctx context.Context, agencyID int64, fn func(employ
 	if err := merit.Authorize(ctx, merit.PermPerformanceRead, agencyID); err != nil {
 		return err
 	}
-	return translate("sqldb.EachIPASNInput", db.eachIPASNInput(ctx, agencyID, math.MinInt64, math.MaxInt64, fn))
+	var in ipasn.Input
+	return translate("sqldb.EachIPASNInput", db.eachInputEntry(ctx, db.read, agencyID, math.MinInt64, math.MaxInt64, func(e *inputEntry) error {
+		e.input(&in)
+		return fn(e.id, &in, e.hash)
+	}))
 }
 
-func (db *DB) eachIPASNInput(ctx context.Context, agencyID, from, to int64, fn func(int64, *ipasn.Input, int64) error) error {
-	rows, err := db.read.QueryContext(ctx, `SELECT employee_id, education, jenis, facts, score_hash FROM ipasn_input
-		WHERE agency_id = $1 AND employee_id >= $2 AND employee_id < $3`, agencyID, from, to)
+// eachInputEntry calls fn for the stored input of each employee with an ID
+// in [from, to), block by block (an employee's ID in the block's range).
+// The entry is reused for the next employee.
+func (db *DB) eachInputEntry(ctx context.Context, q querier, agencyID, from, to int64, fn func(*inputEntry) error) error {
+	rows, err := q.QueryContext(ctx, `SELECT inputs FROM ipasn_input_block WHERE agency_id = $1 AND block >= $2 AND block <= $3`,
+		agencyID, blockOf(from), blockOf(to-1))
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
-	var in ipasn.Input
-	var facts sql.RawBytes
+	var data string
+	var e inputEntry
 	for rows.Next() {
-		var id, hash int64
-		in.Reset()
-		if err := rows.Scan(&id, &in.Education, &in.Jenis, &facts, &hash); err != nil {
+		if err := rows.Scan(&data); err != nil {
 			return err
 		}
-		in.ParseFacts(string(facts))
-		if err := fn(id, &in, hash); err != nil {
-			return err
+		for s := data; s != ""; {
+			if s, err = nextEntry(s, &e); err != nil {
+				return err
+			}
+			if e.id < from || e.id >= to {
+				continue
+			}
+			if err := fn(&e); err != nil {
+				return err
+			}
 		}
 	}
 	return rows.Err()
 }
 
-// writeScores stores the changed scores and their fingerprints, a few
-// hundred rows per statement.
+// writeScores stores the changed scores, a few hundred rows per statement,
+// and their fingerprints in the input blocks. A recompute that refreshed an
+// input after this one read it may see its newer score overwritten; the
+// fingerprint stored is then the older score's, so the next recompute
+// writes the newer one again.
 func (tx *Tx) writeScores(ctx context.Context, agencyID int64, on merit.Date, changed []scored, progress ipasnProgress) error {
+	if err := tx.lockIPASN(ctx, agencyID); err != nil {
+		return err
+	}
 	put := tx.rows(`INSERT INTO ipasn_score (agency_id, employee_id, version, measured_on, kualifikasi,
 		kompetensi, kinerja, disiplin, total, category, reasons, computed_at) VALUES `, `
 		ON CONFLICT (agency_id, employee_id) DO UPDATE SET version = excluded.version, measured_on = excluded.measured_on,
 		kualifikasi = excluded.kualifikasi, kompetensi = excluded.kompetensi, kinerja = excluded.kinerja,
 		disiplin = excluded.disiplin, total = excluded.total, category = excluded.category, reasons = excluded.reasons,
 		computed_at = excluded.computed_at`, 12, ipasnWriteRows)
-	// The fingerprints join a VALUES list whose first row, typed and
-	// matching nothing, gives PostgreSQL the columns' type (its untyped
-	// parameters would be text); both engines name the columns column1...
-	hash := tx.rows(`UPDATE ipasn_input SET score_hash = v.column3
-		FROM (VALUES (CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS BIGINT)), `, `) AS v
-		WHERE ipasn_input.agency_id = v.column1 AND ipasn_input.employee_id = v.column2`, 3, ipasnWriteRows)
-	for i, c := range changed {
-		reasons, err := json.Marshal(c.res.Scores)
+	blocks := tx.putBlocks()
+	slices.SortFunc(changed, func(a, b scored) int { return cmpInt(a.id, b.id) })
+	for i := 0; i < len(changed); {
+		block := blockOf(changed[i].id)
+		entries, err := tx.readBlock(ctx, agencyID, block)
 		if err != nil {
 			return err
 		}
-		r := &c.res
-		if err := put.add(ctx, agencyID, c.id, r.Version, on, r.Scores[0].Points, r.Scores[1].Points,
-			r.Scores[2].Points, r.Scores[3].Points, r.Total, r.Category, string(reasons), tx.now); err != nil {
-			return err
+		for ; i < len(changed) && blockOf(changed[i].id) == block; i++ {
+			c := &changed[i]
+			j, found := slices.BinarySearchFunc(entries, c.id, func(x inputEntry, id int64) int { return cmpInt(x.id, id) })
+			if !found {
+				continue // deleted meanwhile
+			}
+			entries[j].hash = c.fp
+			reasons, err := json.Marshal(c.res.Scores)
+			if err != nil {
+				return err
+			}
+			r := &c.res
+			if err := put.add(ctx, agencyID, c.id, r.Version, on, r.Scores[0].Points, r.Scores[1].Points,
+				r.Scores[2].Points, r.Scores[3].Points, r.Total, r.Category, string(reasons), tx.now); err != nil {
+				return err
+			}
+			if (i+1)%10000 == 0 {
+				progress("write", i+1, len(changed))
+			}
 		}
-		if err := hash.add(ctx, agencyID, c.id, c.fp); err != nil {
+		if err := blocks.add(ctx, agencyID, block, len(entries), encodeBlock(entries)); err != nil {
 			return err
-		}
-		if (i+1)%10000 == 0 {
-			progress("write", i+1, len(changed))
 		}
 	}
 	if err := put.flush(ctx); err != nil {
 		return err
 	}
-	if err := hash.flush(ctx); err != nil {
+	if err := blocks.flush(ctx); err != nil {
 		return err
 	}
 	progress("write", len(changed), len(changed))

@@ -1,6 +1,8 @@
 package sqldb_test
 
 import (
+	"strconv"
+	"sync"
 	"testing"
 
 	"merit"
@@ -117,6 +119,127 @@ func TestIPASNRecompute(t *testing.T) {
 		}
 		if got, _ := db.EmployeeIPASN(viewer, a, pelaksana.ID, ipasn.Current, on); got.Official == nil || got.Official.Total != 9000 {
 			t.Errorf("official beside the profile value: %+v", got.Official)
+		}
+	})
+}
+
+// TestIPASNInputBlocks: the inputs kept in blocks follow the registry. A
+// deleted employee leaves his block; an import (which re-reads every input)
+// keeps the stored fingerprints, so unchanged scores are not written again;
+// and recomputes running while the registry changes and each other run
+// leave every stored score equal to the live one.
+func TestIPASNInputBlocks(t *testing.T) {
+	testdb.Run(t, func(t *testing.T, db *sqldb.DB) {
+		ctx := testdb.System()
+		a, unit := testdb.Agency(t, db, "kota-blok")
+		const n = 200 // IDs across four blocks or more
+		var emps []*merit.Employee
+		upsertAll := func() {
+			t.Helper()
+			err := db.Bulk(ctx, a.ID, merit.PermImport, func(b *sqldb.Bulk) error {
+				for i := range n {
+					e := testdb.Employee(a.ID, i+1)
+					e.UnitID = unit.ID
+					if _, err := b.Upsert(ctx, e); err != nil {
+						return err
+					}
+					if len(emps) < n {
+						emps = append(emps, e)
+					} else {
+						emps[i] = e // the same, or new when deleted
+					}
+				}
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		upsertAll()
+		on := merit.MustDate("2026-06-30")
+		recompute := func() *sqldb.IPASNRecompute {
+			t.Helper()
+			res, err := db.RecomputeIPASN(ctx, a.ID, ipasn.Current, on, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return res
+		}
+		if res := recompute(); res.Employees != n || res.Changed != n {
+			t.Fatalf("first recompute: %+v", res)
+		}
+		if err := db.DeleteEmployee(ctx, a.ID, emps[70].ID); err != nil {
+			t.Fatal(err)
+		}
+		if res := recompute(); res.Employees != n-1 || res.Refreshed != 0 || res.Changed != 0 {
+			t.Fatalf("after a deletion: %+v, want %d scored, nothing refreshed or changed", res, n-1)
+		}
+		upsertAll() // the deleted one comes back: a new employee
+		if res := recompute(); !res.Full || res.Employees != n || res.Changed != 1 {
+			t.Fatalf("after an import: %+v, want every input re-read, only the new employee's score written", res)
+		}
+
+		// Three rounds of two recomputes at once while diklat are added.
+		for round := range 3 {
+			var wg sync.WaitGroup
+			errs := make(chan error, 2+n/10)
+			for range 2 {
+				wg.Go(func() {
+					_, err := db.RecomputeIPASN(ctx, a.ID, ipasn.Current, on, nil)
+					errs <- err
+				})
+			}
+			for i := round; i < n; i += 10 {
+				h := &merit.HistoryEntry{AgencyID: a.ID, EmployeeID: emps[i].ID, Kind: merit.HistDiklat, Ref: "TEKNIS",
+					Title: "Pelatihan " + strconv.Itoa(round), Hours: 20 + 10*round, Start: merit.MustDate("2026-03-02"), End: merit.MustDate("2026-03-06")}
+				if err := db.CreateHistory(ctx, h); err != nil {
+					t.Fatal(err)
+				}
+			}
+			wg.Wait()
+			close(errs)
+			for err := range errs {
+				if err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		recompute()
+		// The live values imported as official ones: no difference means
+		// every stored score is the live one.
+		var live []sqldb.OfficialRow
+		for i, e := range emps {
+			got, err := db.EmployeeIPASN(ctx, a.ID, e.ID, ipasn.Current, on)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s := got.Result.Scores
+			live = append(live, sqldb.OfficialRow{Row: i + 2, NIP: e.NIP, IPASNOfficial: sqldb.IPASNOfficial{Year: 2026,
+				Kualifikasi: s[0].Points, Kompetensi: s[1].Points, Kinerja: s[2].Points, Disiplin: s[3].Points, Total: got.Result.Total}})
+		}
+		if _, err := db.ImportIPASNOfficial(ctx, a.ID, live, false); err != nil {
+			t.Fatal(err)
+		}
+		if res := recompute(); res.Changed != 0 || res.Refreshed != 0 {
+			t.Fatalf("settled recompute: %+v, want nothing", res)
+		}
+		var stored, differ int
+		err := db.EachIPASNInput(ctx, a.ID, func(id int64, in *ipasn.Input, hash int64) error {
+			stored++
+			if r := ipasn.Current.Compute(in, on); r.Fingerprint() != hash {
+				differ++
+			}
+			return nil
+		})
+		if err != nil || stored != n || differ != 0 {
+			t.Fatalf("stored inputs %d (want %d), %d fingerprints not of their input, %v", stored, n, differ, err)
+		}
+		diffs, err := db.IPASNDifferences(ctx, a.ID, n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range diffs {
+			t.Errorf("employee %s: stored %+v, live %+v", d.NIP, d.Ours, d.Official)
 		}
 	})
 }
