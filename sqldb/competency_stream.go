@@ -78,6 +78,24 @@ const levelBits = 3
 // competency.MaxLevel grows past 7.
 var _ [1<<levelBits - 1 - competency.MaxLevel]struct{}
 
+// assessedRangeQuery reads the current assessments of the employees with
+// IDs in [$2, $3) with each one's position and unit, from two indexes alone
+// (assessment_current_levels, employee_placement). PostgreSQL is told the
+// range for the employees too, so it merges the two ordered index scans
+// instead of hashing every employee of the agency for each range (a range of
+// 125,000 employee IDs: 27 ms against 670 ms); SQLite infers it, and told it
+// looks every assessment's employee up by the range instead of by ID.
+func (db *DB) assessedRangeQuery() string {
+	employees := ""
+	if db.engine == Postgres {
+		employees = " AND e.id >= $2 AND e.id < $3"
+	}
+	return `SELECT a.employee_id, COALESCE(e.position_id, 0), COALESCE(e.unit_id, 0), a.packed_levels
+		FROM assessment a JOIN employee e ON e.agency_id = a.agency_id AND e.id = a.employee_id
+		WHERE a.agency_id = $1 AND a.current AND a.employee_id >= $2 AND a.employee_id < $3` + employees + `
+		ORDER BY a.employee_id`
+}
+
 // assessedRange streams the current assessments of the employees with IDs
 // in [from, to) through p. The assessment side is read from the partial
 // index assessment_current_levels alone (employee, packed levels: migration
@@ -85,9 +103,7 @@ var _ [1<<levelBits - 1 - competency.MaxLevel]struct{}
 // change without the assessment.
 func (db *DB) assessedRange(ctx context.Context, p *CompetencyProfile, standards map[int64]*positionStandard, scope unitScope,
 	from, to int64, fn func(*CompetencyProfile) error) error {
-	rows, err := db.read.QueryContext(ctx, `SELECT a.employee_id, COALESCE(e.position_id, 0), COALESCE(e.unit_id, 0), a.packed_levels
-		FROM assessment a JOIN employee e ON e.agency_id = a.agency_id AND e.id = a.employee_id
-		WHERE a.agency_id = $1 AND a.current AND a.employee_id >= $2 AND a.employee_id < $3 ORDER BY a.employee_id`, p.AgencyID, from, to)
+	rows, err := db.read.QueryContext(ctx, db.assessedRangeQuery(), p.AgencyID, from, to)
 	if err != nil {
 		return err
 	}

@@ -8,6 +8,11 @@
 -- blocks are derived data: the next recompute re-reads every input from the
 -- registry, which the changed version mark below asks for (sqldb.inputVersion).
 -- Like every tenant table the key starts with agency_id, for sharding.
+-- PostgreSQL compresses the blocks (several kilobytes each) with lz4, whose
+-- decompression reads a million employees' blocks in about a third of the
+-- time of the default pglz (0.19-0.23 s against 0.55 s of server CPU);
+-- SQLite takes "BYTEA COMPRESSION lz4" as a type name like any other and
+-- stores the bytes as they are.
 
 -- +goose Up
 DROP TABLE ipasn_input;
@@ -16,7 +21,7 @@ CREATE TABLE ipasn_input_block (
     agency_id BIGINT  NOT NULL REFERENCES agency (id),
     block     BIGINT  NOT NULL,
     employees INTEGER NOT NULL,
-    inputs    BYTEA   NOT NULL,
+    inputs    BYTEA COMPRESSION lz4 NOT NULL,
     PRIMARY KEY (agency_id, block)
 );
 
