@@ -229,30 +229,14 @@ func candidateFromRegistry(ctx context.Context, q querier, agencyID int64, nip s
 	return c, err
 }
 
-// candidateStatuses are the results of the administrative check the
-// secretariat records.
-var candidateStatuses = []selection.CandidateStatus{selection.CandidateQualified, selection.CandidateUnqualified, selection.CandidateCorrection}
-
 // DecideSelectionCandidate records the administrative check of a
-// candidate: qualified, unqualified or asked for a correction, with the
-// verifier's note (keterangan; required unless qualified), until the
-// administrasi stage closes (KindConflict after). Audited with the status
-// before and after.
+// candidate (selection.Selection.DecideCandidate: qualified, unqualified or
+// asked for a correction, with a note, until administrasi closes). Audited
+// with the status before and after.
 func (db *DB) DecideSelectionCandidate(ctx context.Context, agencyID, selectionID, candidateID int64, status selection.CandidateStatus,
 	note string) (*selection.Candidate, error) {
 	const op = "sqldb.DecideSelectionCandidate"
 	if _, err := selectionAccess(ctx, db.read, merit.PermSelectionManage, agencyID, selectionID); err != nil {
-		return nil, err
-	}
-	note = strings.TrimSpace(note)
-	var fs merit.Fields
-	if !slices.Contains(candidateStatuses, status) {
-		fs.Add("status", "field.unknown_ref", string(status))
-	}
-	if note == "" && status != selection.CandidateQualified {
-		fs.Add("adminNote", "field.required", "")
-	}
-	if err := fs.Err(op); err != nil {
 		return nil, err
 	}
 	var c *selection.Candidate
@@ -261,16 +245,13 @@ func (db *DB) DecideSelectionCandidate(ctx context.Context, agencyID, selectionI
 		if err != nil {
 			return err
 		}
-		// Once administrasi is closed the eligible candidates are fixed:
-		// the scored stages and their seals rest on them.
-		if st, ok := s.Stage(selection.Administrasi); ok && (st.Status == selection.StageClosed || st.Status == selection.StagePublished) {
-			return merit.Errorf(merit.KindConflict, op, "selection.err.admin_closed")
-		}
 		if c, err = selectionCandidate(ctx, tx, agencyID, selectionID, candidateID); err != nil {
 			return err
 		}
 		before := map[string]any{"status": c.Status, "adminNote": c.AdminNote}
-		c.Status, c.AdminNote = status, note
+		if err := s.DecideCandidate(c, status, note); err != nil {
+			return err
+		}
 		if _, err := tx.ExecContext(ctx, `UPDATE selection_candidate SET status = $3, admin_note = $4 WHERE agency_id = $1 AND id = $2`,
 			agencyID, candidateID, c.Status, c.AdminNote); err != nil {
 			return err

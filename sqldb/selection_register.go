@@ -29,7 +29,7 @@ type Upload struct {
 
 // RegisterExternalCandidate registers an applicant from another agency on
 // the public portal (no actor): the selection must be announced and its
-// registration window open today (registrationOpen),
+// registration window open today (selection.Selection.AcceptsRegistration),
 // the profile valid, every document a PDF, JPEG or PNG of at most
 // merit.MaxAttachmentSize (merit.NewAttachment: type by content, SHA-256).
 // It returns the candidate and the access code with which the applicant
@@ -49,14 +49,14 @@ func (db *DB) RegisterExternalCandidate(ctx context.Context, agencyID, selection
 		if err != nil {
 			return err
 		}
-		if err := registrationOpen(s, merit.DateOf(tx.now)); err != nil {
+		if err := s.AcceptsRegistration(merit.DateOf(tx.now)); err != nil {
 			return err
 		}
 		if err := checkPost(s, c.PostID); err != nil {
 			return err
 		}
 		c.EmployeeID, c.Verified, c.AdminNote, c.Status = 0, nil, "", selection.CandidateSubmitted
-		if err := validateApplicant(c); err != nil {
+		if err := c.ValidateApplicant(); err != nil {
 			return err
 		}
 		if err := duplicateNIP(ctx, tx, agencyID, selectionID, c.NIP); err != nil {
@@ -187,7 +187,7 @@ func checkApplicant(ctx context.Context, tx *Tx, agencyID, selectionID, candidat
 		return err
 	}
 	today := merit.DateOf(tx.now)
-	if registrationOpen(s, today) == nil {
+	if s.AcceptsRegistration(today) == nil {
 		return nil
 	}
 	docs, err := candidateDocuments(ctx, tx, agencyID, candidateID)
@@ -195,7 +195,7 @@ func checkApplicant(ctx context.Context, tx *Tx, agencyID, selectionID, candidat
 		return err
 	}
 	for _, d := range docs {
-		if d.Slot == slot && d.Status == selection.DocCorrection && !today.After(d.CorrectionDeadline) {
+		if d.Slot == slot && d.CorrectableOn(today) {
 			return nil
 		}
 	}
@@ -203,7 +203,7 @@ func checkApplicant(ctx context.Context, tx *Tx, agencyID, selectionID, candidat
 }
 
 // CheckSelectionDocument records the secretariat's verdict on a document
-// (checkDocument: verified, rejected, or a correction with a deadline,
+// (selection.Document.Check: verified, rejected, or a correction with a deadline,
 // each with a note), audited.
 func (db *DB) CheckSelectionDocument(ctx context.Context, agencyID, selectionID, candidateID int64, slot selection.Slot,
 	status selection.DocStatus, note string, deadline merit.Date) (*selection.Document, error) {
@@ -229,7 +229,7 @@ func (db *DB) CheckSelectionDocument(ctx context.Context, agencyID, selectionID,
 			return merit.Errorf(merit.KindNotFound, op, "err.not_found")
 		}
 		before := *out
-		if err := checkDocument(out, status, note, deadline, merit.DateOf(tx.now)); err != nil {
+		if err := out.Check(status, note, deadline, merit.DateOf(tx.now)); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE selection_document SET status = $3, note = $4, correction_deadline = $5, checked_by = $6,
@@ -257,7 +257,7 @@ func (db *DB) VerifySelectionFields(ctx context.Context, agencyID, selectionID, 
 		}
 		before := strings.Join(c.Verified, ",")
 		for _, f := range fields {
-			if !slices.Contains(profileFields, f) {
+			if !slices.Contains(selection.ProfileFields, f) {
 				return merit.Invalid(op, merit.FieldError{Field: "fields", Code: "field.unknown_ref", Value: f})
 			}
 			c.Verify(f)
@@ -270,69 +270,3 @@ func (db *DB) VerifySelectionFields(ctx context.Context, agencyID, selectionID, 
 	})
 	return c, translate(op, err)
 }
-
-// The few rules of registration that package selection does not hold
-// (yet): the registration window, an applicant's required profile fields,
-// a document's verdict, and the names of the profile's fields.
-
-// registrationOpen reports KindConflict unless the selection is announced
-// and today is within its registration window (both ends included).
-func registrationOpen(s *selection.Selection, today merit.Date) error {
-	if s.Status != selection.StatusAnnounced || s.RegistrationOpen.IsZero() || today.Before(s.RegistrationOpen) || today.After(s.RegistrationClose) {
-		return merit.Errorf(merit.KindConflict, "sqldb.registrationOpen", "selection.err.registration_closed")
-	}
-	return nil
-}
-
-// validateApplicant checks an external applicant's profile: name, birth
-// date, e-mail, phone, education, current position and agency are required.
-func validateApplicant(c *selection.Candidate) error {
-	var fs merit.Fields
-	c.Name, c.Email, c.NIP = strings.TrimSpace(c.Name), strings.TrimSpace(c.Email), strings.TrimSpace(c.NIP)
-	for field, v := range map[string]string{"name": c.Name, "email": c.Email, "phone": c.Phone, "education": c.Education,
-		"currentPosition": c.CurrentPosition, "agencyName": c.AgencyName} {
-		if strings.TrimSpace(v) == "" {
-			fs.Add(field, "field.required", "")
-		}
-	}
-	if c.BirthDate.IsZero() {
-		fs.Add("birthDate", "field.required", "")
-	}
-	if c.Email != "" && !strings.Contains(c.Email, "@") {
-		fs.Add("email", "field.email_invalid", c.Email)
-	}
-	slices.SortFunc(fs, func(a, b merit.FieldError) int { return strings.Compare(a.Field, b.Field) })
-	return fs.Err("sqldb.validateApplicant")
-}
-
-// checkDocument applies a verdict to a document: verified, rejected (with
-// a note) or a correction (with a note and a deadline not before today).
-func checkDocument(d *selection.Document, status selection.DocStatus, note string, deadline, today merit.Date) error {
-	var fs merit.Fields
-	note = strings.TrimSpace(note)
-	switch status {
-	case selection.DocVerified:
-		deadline = merit.Date{}
-	case selection.DocRejected, selection.DocCorrection:
-		if note == "" {
-			fs.Add("note", "field.required", "")
-		}
-		if status == selection.DocRejected {
-			deadline = merit.Date{}
-		} else if deadline.IsZero() || deadline.Before(today) {
-			fs.Add("correctionDeadline", "selection.err.deadline", deadline.String(), today.String())
-		}
-	default:
-		fs.Add("status", "field.unknown_ref", string(status))
-	}
-	if err := fs.Err("sqldb.checkDocument"); err != nil {
-		return err
-	}
-	d.Status, d.Note, d.CorrectionDeadline = status, note, deadline
-	return nil
-}
-
-// profileFields are the JSON names of a candidate's profile fields that
-// can be verified one by one (field.md §2.3).
-var profileFields = []string{"name", "gelarDepan", "gelarBelakang", "nip", "birthPlace", "birthDate", "email", "phone", "education",
-	"graduationYear", "golongan", "tmtGolongan", "currentPosition", "eselon", "tmtJabatan", "agencyName", "tmtPengangkatan"}
