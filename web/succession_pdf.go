@@ -2,7 +2,6 @@ package web
 
 import (
 	"bytes"
-	"embed"
 	"fmt"
 	"io"
 	"net/http"
@@ -12,19 +11,6 @@ import (
 	"merit"
 	"merit/i18n"
 	"merit/sqldb"
-)
-
-// pdfFonts is DejaVu Sans Condensed, regular and bold (fonts/LICENSE):
-// embedded so every server draws the same UTF-8 text, with no system fonts.
-//
-//go:embed fonts/DejaVuSansCondensed.ttf fonts/DejaVuSansCondensed-Bold.ttf
-var pdfFonts embed.FS
-
-// Layout of the talent report, in millimetres.
-const (
-	pdfFamily = "dejavu"
-	pdfMargin = 15.0
-	pdfLine   = 5.0
 )
 
 // successionReport is the agency's talent report as PDF
@@ -42,10 +28,7 @@ func (h *handler) successionReport(w http.ResponseWriter, r *http.Request) error
 	if err := writeTalentReport(&buf, a, rep, langOf(r), time.Now()); err != nil {
 		return err
 	}
-	w.Header().Set("Content-Type", "application/pdf")
-	w.Header().Set("Content-Disposition", `attachment; filename="laporan-talenta-`+a.Code+`.pdf"`)
-	_, err = buf.WriteTo(w)
-	return err
+	return sendPDF(w, "laporan-talenta-"+a.Code+".pdf", &buf)
 }
 
 // writeTalentReport renders the talent report of agency a in lang to w: the
@@ -55,16 +38,13 @@ func (h *handler) successionReport(w http.ResponseWriter, r *http.Request) error
 // document's dates. Every label comes from the i18n catalogs.
 func writeTalentReport(w io.Writer, a *merit.Agency, r *sqldb.SuccessionReport, lang string, at time.Time) error {
 	t := func(key string, args ...any) string { return i18n.T(lang, key, args...) }
-	p, err := newPDFReport(t("ui.succession.report_title")+" · "+a.Name, a.Name+" · "+t("ui.succession.generated", i18n.DateTime(lang, at)), at)
-	if err != nil {
-		return err
-	}
-	pdf, heading, text, table := p.pdf, p.heading, p.text, p.table
+	d := newPDF(t("ui.succession.report_title")+" · "+a.Name, a.Name+" · "+t("ui.succession.generated", i18n.DateTime(lang, at)), at)
+	heading, text, table := d.Heading, d.Para, d.Table
 
 	heading(16, t("ui.succession.report_title"))
 	text(a.Name)
 	text(t("ui.succession.generated", i18n.DateTime(lang, at)))
-	pdf.Ln(4)
+	d.Space(4)
 
 	b := r.Bench
 	heading(12, t("ui.succession.bench"))
@@ -79,7 +59,7 @@ func writeTalentReport(w io.Writer, a *merit.Agency, r *sqldb.SuccessionReport, 
 	} else {
 		text(t("ui.succession.no_merit"))
 	}
-	pdf.Ln(3)
+	d.Space(3)
 
 	heading(12, t("ui.succession.critical"))
 	if len(r.Plans) == 0 {
@@ -115,7 +95,7 @@ func writeTalentReport(w io.Writer, a *merit.Agency, r *sqldb.SuccessionReport, 
 		heading(11, t("ui.succession.plan")+": "+p.Critical.Position.Name)
 		if len(p.Candidates) == 0 {
 			text(t("ui.succession.no_candidates"))
-			pdf.Ln(2)
+			d.Space(2)
 			continue
 		}
 		rows = rows[:0]
@@ -144,7 +124,7 @@ func writeTalentReport(w io.Writer, a *merit.Agency, r *sqldb.SuccessionReport, 
 		boxes = append(boxes, fmt.Sprint(x))
 	}
 	text(t("ui.succession.pool_boxes") + ": " + strings.Join(boxes, ", "))
-	pdf.Ln(2)
+	d.Space(2)
 	if len(r.Talents) == 0 {
 		text(t("ui.succession.pool_empty"))
 	} else {
@@ -155,16 +135,5 @@ func writeTalentReport(w io.Writer, a *merit.Agency, r *sqldb.SuccessionReport, 
 		table([]float64{0.08, 0.36, 0.22, 0.34},
 			[]string{t("ui.succession.box_short"), t("field.name"), "NIP", t("field.positionId")}, rows)
 	}
-	return pdf.Output(w)
-}
-
-// pdfText drops runes fpdf cannot draw (above the Basic Multilingual Plane,
-// such as emoji) and control characters other than newlines.
-func pdfText(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r > 0xFFFF || (r < 0x20 && r != '\n') {
-			return -1
-		}
-		return r
-	}, s)
+	return d.Output(w)
 }

@@ -3,115 +3,30 @@ package report
 import (
 	"fmt"
 	"io"
-	"strings"
-
-	"codeberg.org/go-pdf/fpdf"
 
 	"merit/i18n"
+	"merit/pdfdoc"
 	"merit/selection"
 )
 
 // Fonts are the TrueType fonts the PDF embeds, regular and bold: the caller
 // passes the fonts it serves (package web embeds DejaVu Sans Condensed), so
 // the report draws the same UTF-8 text on every server.
-type Fonts struct {
-	Regular, Bold []byte
-}
+type Fonts = pdfdoc.Fonts
 
-// Layout of the report, in millimetres (A4 landscape: the results table
-// has a column per stage).
-const (
-	family = "report"
-	margin = 12.0
-	lineH  = 4.6
-)
-
-// PDF writes the report in lang to w.
+// PDF writes the report in lang to w: A4 landscape, as the results table has
+// a column per stage.
 func (r *Report) PDF(w io.Writer, lang string, fonts Fonts) error {
 	t := func(key string, args ...any) string { return i18n.T(lang, key, args...) }
-	pdf := fpdf.New("L", "mm", "A4", "")
-	pdf.AddUTF8FontFromBytes(family, "", fonts.Regular)
-	pdf.AddUTF8FontFromBytes(family, "B", fonts.Bold)
-	pdf.SetMargins(margin, margin, margin)
-	pdf.SetAutoPageBreak(true, margin+5)
-	pdf.SetCreationDate(r.At)
-	pdf.SetModificationDate(r.At)
-	pdf.SetTitle(t("selection.report.title")+" · "+r.Selection.Title, true)
-	pdf.SetCreator("Merit", true)
-	pdf.AliasNbPages("")
 	generated := t("selection.report.generated", i18n.DateTime(lang, r.At))
-	pdf.SetFooterFunc(func() {
-		pdf.SetY(-margin)
-		pdf.SetFont(family, "", 7.5)
-		pdf.CellFormat(0, 4, fmt.Sprintf("%s · %s · %s · %d/{nb}", r.Agency, r.Selection.Title, generated, pdf.PageNo()), "", 0, "C", false, 0, "")
-	})
-	pdf.AddPage()
-	width, pageH := pdf.GetPageSize()
-	body := width - 2*margin
-
-	heading := func(size float64, s string) {
-		if pdf.GetY() > pageH-margin-30 { // keep a heading with what follows it
-			pdf.AddPage()
-		}
-		pdf.SetFont(family, "B", size)
-		pdf.MultiCell(body, size*0.5, text(s), "", "L", false)
-		pdf.Ln(1.5)
-	}
-	para := func(s string) {
-		pdf.SetFont(family, "", 9)
-		pdf.MultiCell(body, lineH, text(s), "", "L", false)
-	}
-	// table writes rows under a header, each cell wrapped to its column
-	// (widths as shares of the body), the header repeated on a new page.
-	table := func(shares []float64, head []string, rows [][]string) {
-		var row func(cells []string, isHead bool)
-		row = func(cells []string, isHead bool) {
-			style := ""
-			if isHead {
-				style = "B"
-			}
-			pdf.SetFont(family, style, 8)
-			lines := make([][]string, len(cells))
-			n := 1
-			for i, c := range cells {
-				lines[i] = pdf.SplitText(text(c), shares[i]*body-2)
-				n = max(n, len(lines[i]))
-			}
-			h := float64(n) * 3.9
-			if pdf.GetY()+h > pageH-margin-5 {
-				pdf.AddPage()
-				if !isHead {
-					row(head, true)
-					pdf.SetFont(family, style, 8)
-				}
-			}
-			x, y := pdf.GetX(), pdf.GetY()
-			for i := range cells {
-				cw := shares[i] * body
-				if isHead {
-					pdf.SetFillColor(230, 234, 240)
-					pdf.Rect(x, y, cw, h, "F")
-				}
-				pdf.Rect(x, y, cw, h, "D")
-				for j, l := range lines[i] {
-					pdf.SetXY(x+1, y+float64(j)*3.9)
-					pdf.CellFormat(cw-2, 3.9, l, "", 0, "L", false, 0, "")
-				}
-				x += cw
-			}
-			pdf.SetXY(margin, y+h)
-		}
-		row(head, true)
-		for _, cells := range rows {
-			row(cells, false)
-		}
-		pdf.Ln(3)
-	}
+	d := pdfdoc.New(pdfdoc.Landscape, fonts, t("selection.report.title")+" · "+r.Selection.Title,
+		r.Agency+" · "+r.Selection.Title+" · "+generated, r.At)
+	heading, para, table := d.Heading, d.Para, d.Table
 
 	heading(15, t("selection.report.title"))
 	para(r.Selection.Title)
 	para(generated)
-	pdf.Ln(3)
+	d.Space(3)
 	var overview [][]string
 	for _, kv := range r.overview(lang) {
 		overview = append(overview, kv[:])
@@ -145,7 +60,7 @@ func (r *Report) PDF(w io.Writer, lang string, fonts Fonts) error {
 		} else {
 			para(t("selection.report.no_decision"))
 		}
-		pdf.Ln(3)
+		d.Space(3)
 	}
 
 	heading(11, t("selection.report.seals"))
@@ -160,7 +75,7 @@ func (r *Report) PDF(w io.Writer, lang string, fonts Fonts) error {
 	} else {
 		table([]float64{0.14, 0.12, 0.24, 0.25, 0.25}, []string{t("field.stage"), t("selection.report.at"), t("field.reason"), t("selection.report.before"), t("selection.report.after")}, r.amendmentRows(lang))
 	}
-	return pdf.Output(w)
+	return d.Output(w)
 }
 
 // candidateHead and candidateRows list every candidate: registration
@@ -201,15 +116,4 @@ func (r *Report) rankingTable(lang string, rk selection.Ranking) ([]string, [][]
 		rows = append(rows, append(cells, decimal(lang, row.Total), mark))
 	}
 	return head, rows
-}
-
-// text drops what the PDF fonts cannot draw: control characters (but line
-// breaks) and characters outside the Basic Multilingual Plane.
-func text(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r > 0xFFFF || (r < 0x20 && r != '\n') {
-			return -1
-		}
-		return r
-	}, s)
 }
