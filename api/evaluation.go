@@ -43,7 +43,7 @@ func init() {
 
 // maxEvidenceUpload bounds an evidence upload: the file's limit and room
 // for the form around it.
-const maxEvidenceUpload = sqldb.MaxEvidenceSize + 1<<20
+const maxEvidenceUpload = evaluation.MaxEvidenceSize + 1<<20
 
 // registerEvaluation adds the merit-evaluation operations (issue 7): the
 // national instruments (read by anyone signed in, changed by the platform),
@@ -389,7 +389,7 @@ func (h *handlers) addEvidence(ctx context.Context, in *struct {
 	}
 	form := in.RawBody.Data()
 	defer form.File.Close()
-	data, err := io.ReadAll(io.LimitReader(form.File, sqldb.MaxEvidenceSize+1))
+	data, err := io.ReadAll(io.LimitReader(form.File, evaluation.MaxEvidenceSize+1))
 	if err != nil {
 		return nil, err
 	}

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strings"
 
 	"merit"
 )
@@ -176,4 +177,58 @@ func (s *Survey) Aggregate(responses []Response) (SurveyResult, error) {
 	}
 	res.Hidden = hidden
 	return res, nil
+}
+
+// Validate checks a new survey: a year from 2015 to next year, at least one
+// question with a unique code and a text, a scale of 2 to 10 (default 5)
+// and a group threshold of at least 2 (default DefaultMinGroupSize). It
+// trims the questions and fills the defaults.
+func (s *Survey) Validate(today merit.Date) error {
+	var fs merit.Fields
+	if s.Year < 2015 || s.Year > today.Year()+1 {
+		fs.Add("year", "field.range", fmt.Sprint(s.Year), 2015, today.Year()+1)
+	}
+	if s.ScaleMax == 0 {
+		s.ScaleMax = 5
+	}
+	if s.ScaleMax < 2 || s.ScaleMax > 10 {
+		fs.Add("scaleMax", "field.range", fmt.Sprint(s.ScaleMax), 2, 10)
+	}
+	if s.MinGroupSize == 0 {
+		s.MinGroupSize = DefaultMinGroupSize
+	}
+	if s.MinGroupSize < 2 {
+		fs.Add("minGroupSize", "field.range", fmt.Sprint(s.MinGroupSize), 2, 1000)
+	}
+	if len(s.Questions) == 0 {
+		fs.Add("questions", "field.required", "")
+	}
+	seen := map[string]bool{}
+	for i := range s.Questions {
+		q := &s.Questions[i]
+		q.Code, q.Text, q.Dimension = strings.TrimSpace(q.Code), strings.TrimSpace(q.Text), strings.TrimSpace(q.Dimension)
+		if q.Code == "" || seen[q.Code] {
+			fs.Add(fmt.Sprintf("questions[%d].code", i), "field.required", q.Code)
+		}
+		seen[q.Code] = true
+		if q.Text == "" {
+			fs.Add(fmt.Sprintf("questions[%d].text", i), "field.required", "")
+		}
+	}
+	return fs.Err("evaluation.Survey.Validate")
+}
+
+// CheckAnswers wants one answer per question, each 0 (unanswered) to the
+// survey's scale.
+func (s *Survey) CheckAnswers(answers []int) error {
+	var fs merit.Fields
+	if len(answers) != len(s.Questions) {
+		fs.Add("answers", "survey.err.answer_count", fmt.Sprint(len(answers)), len(s.Questions))
+	}
+	for i, a := range answers {
+		if a < 0 || a > s.ScaleMax {
+			fs.Add(fmt.Sprintf("answers[%d]", i), "field.range", fmt.Sprint(a), 0, s.ScaleMax)
+		}
+	}
+	return fs.Err("evaluation.Survey.CheckAnswers")
 }

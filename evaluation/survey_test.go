@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"merit"
 )
 
 func testSurvey() *Survey {
@@ -93,5 +95,53 @@ func TestSurveyErrors(t *testing.T) {
 	r, err := s.Aggregate(rs)
 	if err != nil || r.Questions[1].Answered != 0 || r.Questions[0].Mean.String() != "4.6364" {
 		t.Errorf("unanswered: %+v %v", r.Questions, err)
+	}
+}
+
+// TestSurveyValidate: defaults filled, each rule's field named at its
+// boundary, questions trimmed; answers one per question within the scale.
+func TestSurveyValidate(t *testing.T) {
+	today := merit.MustDate("2026-11-23")
+	ok := Survey{Year: 2027, Questions: []Question{{Code: " Q1 ", Text: " Saya puas ", Dimension: "kepuasan"}}}
+	if err := ok.Validate(today); err != nil {
+		t.Fatal(err)
+	}
+	if ok.ScaleMax != 5 || ok.MinGroupSize != DefaultMinGroupSize || ok.Questions[0].Code != "Q1" || ok.Questions[0].Text != "Saya puas" {
+		t.Errorf("defaults and trimming: %+v", ok)
+	}
+	for _, tc := range []struct {
+		s     Survey
+		field string
+	}{
+		{Survey{Year: 2014, Questions: ok.Questions}, "year"},
+		{Survey{Year: 2028, Questions: ok.Questions}, "year"},
+		{Survey{Year: 2026, ScaleMax: 1, Questions: ok.Questions}, "scaleMax"},
+		{Survey{Year: 2026, ScaleMax: 11, Questions: ok.Questions}, "scaleMax"},
+		{Survey{Year: 2026, MinGroupSize: 1, Questions: ok.Questions}, "minGroupSize"},
+		{Survey{Year: 2026}, "questions"},
+		{Survey{Year: 2026, Questions: []Question{{Code: "Q1", Text: "a"}, {Code: "Q1", Text: "b"}}}, "questions[1].code"},
+		{Survey{Year: 2026, Questions: []Question{{Code: "Q1", Text: " "}}}, "questions[0].text"},
+	} {
+		fs := merit.FieldsOf(tc.s.Validate(today))
+		if len(fs) != 1 || fs[0].Field != tc.field {
+			t.Errorf("%+v: %v, want the field %s alone", tc.s, fs, tc.field)
+		}
+	}
+	s := Survey{ScaleMax: 5, Questions: make([]Question, 3)}
+	for _, tc := range []struct {
+		answers []int
+		fields  []string
+	}{
+		{[]int{0, 5, 1}, nil},
+		{[]int{1, 2}, []string{"answers"}},
+		{[]int{6, -1, 3}, []string{"answers[0]", "answers[1]"}},
+	} {
+		var got []string
+		for _, f := range merit.FieldsOf(s.CheckAnswers(tc.answers)) {
+			got = append(got, f.Field)
+		}
+		if !slices.Equal(got, tc.fields) {
+			t.Errorf("answers %v: fields %v, want %v", tc.answers, got, tc.fields)
+		}
 	}
 }

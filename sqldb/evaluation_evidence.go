@@ -1,29 +1,10 @@
 package sqldb
 
 import (
-	"archive/zip"
-	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
-	"net/http"
-	"path"
-	"strings"
 
 	"merit"
 	"merit/evaluation"
-)
-
-// MaxEvidenceSize is the largest evidence file (bukti dukung) an indicator
-// takes: 10 MiB, enough for a scanned decree or a spreadsheet of data, and
-// kept in the database (decisions.md "Evaluation evidence in the database").
-const MaxEvidenceSize = 10 << 20
-
-// The evidence types beyond what http.DetectContentType names: Office Open
-// XML workbooks and documents, recognised by their parts.
-const (
-	contentTypeXLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-	contentTypeDOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 )
 
 // EvidenceFile is an evidence file with its bytes, as downloaded.
@@ -35,77 +16,19 @@ type EvidenceFile struct {
 	Data         []byte `json:"-"`
 }
 
-// newEvidence checks an uploaded file and describes it: at most
-// MaxEvidenceSize, and by its content (never its name or a client's word) a
-// PDF, JPEG, PNG, XLSX or DOCX; an Office file carrying macros
-// (vbaProject.bin) is refused. The name keeps only its last element.
-func newEvidence(name string, data []byte) (*EvidenceFile, error) {
-	name = path.Base(strings.ReplaceAll(strings.TrimSpace(name), "\\", "/"))
-	if name == "." || name == "/" {
-		name = "bukti"
-	}
-	bad := func(code string, args ...any) error {
-		return merit.Invalid("sqldb.newEvidence", merit.FieldError{Field: "file", Code: code, Value: name, Args: args})
-	}
-	if len(data) == 0 {
-		return nil, bad("evaluation.evidence.empty")
-	}
-	if len(data) > MaxEvidenceSize {
-		return nil, bad("evaluation.evidence.size", MaxEvidenceSize>>20)
-	}
-	ct := http.DetectContentType(data)
-	switch ct {
-	case "application/pdf", "image/jpeg", "image/png":
-	case "application/zip":
-		if ct = officeType(data); ct == "" {
-			return nil, bad("evaluation.evidence.type")
-		}
-	default:
-		return nil, bad("evaluation.evidence.type")
-	}
-	sum := sha256.Sum256(data)
-	return &EvidenceFile{Evidence: evaluation.Evidence{FileName: name, ContentType: ct, Size: int64(len(data)),
-		SHA256: hex.EncodeToString(sum[:])}, Data: data}, nil
-}
-
-// officeType names an XLSX or DOCX by its parts; "" for any other zip or
-// one with macros.
-func officeType(data []byte) string {
-	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return ""
-	}
-	ct, types := "", false
-	for _, f := range z.File {
-		switch {
-		case f.Name == "[Content_Types].xml":
-			types = true
-		case f.Name == "xl/workbook.xml":
-			ct = contentTypeXLSX
-		case f.Name == "word/document.xml":
-			ct = contentTypeDOCX
-		case strings.HasSuffix(strings.ToLower(f.Name), "vbaproject.bin"):
-			return ""
-		}
-	}
-	if !types {
-		return ""
-	}
-	return ct
-}
-
 // AddEvidence attaches a file to an indicator of a draft assessment
-// (evaluation.write). The file is checked by newEvidence; its SHA-256 is
+// (evaluation.write). The file is checked by evaluation.CheckEvidence; its SHA-256 is
 // kept and shown so the evaluator can tell it is the file submitted.
 func (db *DB) AddEvidence(ctx context.Context, agencyID, assessmentID int64, indicator, name string, data []byte) (*EvidenceFile, error) {
 	const op = "sqldb.AddEvidence"
 	if err := merit.Authorize(ctx, merit.PermEvaluationWrite, agencyID); err != nil {
 		return nil, err
 	}
-	f, err := newEvidence(name, data)
+	ev, err := evaluation.CheckEvidence(name, data)
 	if err != nil {
 		return nil, err
 	}
+	f := &EvidenceFile{Evidence: ev, Data: data}
 	f.AssessmentID, f.Indicator = assessmentID, indicator
 	if a := merit.ActorFrom(ctx); a != nil {
 		f.UploadedBy = a.Username

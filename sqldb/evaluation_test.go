@@ -355,7 +355,7 @@ func TestMeritEvidence(t *testing.T) {
 			"page.html":  []byte("<html><script>alert(1)</script></html>"),
 			"tool.exe":   append([]byte("MZ\x90\x00"), make([]byte, 100)...),
 			"empty.pdf":  {},
-			"big.pdf":    append(slices.Clone(pdf), make([]byte, sqldb.MaxEvidenceSize)...),
+			"big.pdf":    append(slices.Clone(pdf), make([]byte, evaluation.MaxEvidenceSize)...),
 			"fake.xlsx":  []byte("PK\x03\x04 not really a zip"),
 			"script.pdf": []byte("#!/bin/sh\nrm -rf /\n"),
 		} {

@@ -7,7 +7,6 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"strings"
 	"time"
 
@@ -35,45 +34,15 @@ type Survey struct {
 	CreatedBy string     `json:"createdBy,omitempty"`
 }
 
-// validate checks a new survey: a title, a year, at least one question
-// with a unique code and a text, a scale of at least 2 and a group
-// threshold of at least 2 (the default is evaluation.DefaultMinGroupSize).
+// validate checks a new survey: a title, and the domain's rules
+// (evaluation.Survey.Validate).
 func (s *Survey) validate(today merit.Date) error {
 	var fs merit.Fields
 	s.Title = strings.TrimSpace(s.Title)
 	if s.Title == "" {
 		fs.Add("title", "field.required", "")
 	}
-	if s.Year < 2015 || s.Year > today.Year()+1 {
-		fs.Add("year", "field.range", fmt.Sprint(s.Year), 2015, today.Year()+1)
-	}
-	if s.ScaleMax == 0 {
-		s.ScaleMax = 5
-	}
-	if s.ScaleMax < 2 || s.ScaleMax > 10 {
-		fs.Add("scaleMax", "field.range", fmt.Sprint(s.ScaleMax), 2, 10)
-	}
-	if s.MinGroupSize == 0 {
-		s.MinGroupSize = evaluation.DefaultMinGroupSize
-	}
-	if s.MinGroupSize < 2 {
-		fs.Add("minGroupSize", "field.range", fmt.Sprint(s.MinGroupSize), 2, 1000)
-	}
-	if len(s.Questions) == 0 {
-		fs.Add("questions", "field.required", "")
-	}
-	seen := map[string]bool{}
-	for i := range s.Questions {
-		q := &s.Questions[i]
-		q.Code, q.Text, q.Dimension = strings.TrimSpace(q.Code), strings.TrimSpace(q.Text), strings.TrimSpace(q.Dimension)
-		if q.Code == "" || seen[q.Code] {
-			fs.Add(fmt.Sprintf("questions[%d].code", i), "field.required", q.Code)
-		}
-		seen[q.Code] = true
-		if q.Text == "" {
-			fs.Add(fmt.Sprintf("questions[%d].text", i), "field.required", "")
-		}
-	}
+	fs = append(fs, merit.FieldsOf(s.Survey.Validate(today))...)
 	return fs.Err("sqldb.Survey.validate")
 }
 
@@ -302,7 +271,7 @@ func (db *DB) RespondSurvey(ctx context.Context, agencyID, surveyID int64, answe
 		if s.Status != SurveyOpen {
 			return merit.Errorf(merit.KindConflict, op, "survey.err.not_open")
 		}
-		if err := checkAnswers(s, answers); err != nil {
+		if err := s.CheckAnswers(answers); err != nil {
 			return err
 		}
 		group, err := topUnitName(ctx, tx, agencyID, employeeID)
@@ -329,21 +298,6 @@ func (db *DB) RespondSurvey(ctx context.Context, agencyID, surveyID int64, answe
 		}
 		return tx.audit(ctx, agencyID, merit.AuditCreate, "survey_participation", surveyID, nil, map[string]int64{"surveyId": surveyID})
 	}))
-}
-
-// checkAnswers wants one answer per question, each 0 (unanswered) to the
-// survey's scale.
-func checkAnswers(s *Survey, answers []int) error {
-	var fs merit.Fields
-	if len(answers) != len(s.Questions) {
-		fs.Add("answers", "survey.err.answer_count", fmt.Sprint(len(answers)), len(s.Questions))
-	}
-	for i, a := range answers {
-		if a < 0 || a > s.ScaleMax {
-			fs.Add(fmt.Sprintf("answers[%d]", i), "field.range", fmt.Sprint(a), 0, s.ScaleMax)
-		}
-	}
-	return fs.Err("sqldb.checkAnswers")
 }
 
 // randomID is a positive random 63-bit ID: responses get IDs that say

@@ -547,10 +547,10 @@ func (h *handler) uploadEvidence(w http.ResponseWriter, r *http.Request) error {
 	fileErr := func(key string, args ...any) error {
 		return merit.Invalid("web.uploadEvidence", merit.FieldError{Field: "file", Code: key, Args: args})
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, sqldb.MaxEvidenceSize+1<<20)
+	r.Body = http.MaxBytesReader(w, r.Body, evaluation.MaxEvidenceSize+1<<20)
 	if err := r.ParseMultipartForm(1 << 20); err != nil {
 		if _, ok := errors.AsType[*http.MaxBytesError](err); ok {
-			return h.afterIndicatorWrite(w, r, a, id, code, fileErr("evaluation.evidence.size", sqldb.MaxEvidenceSize>>20), "")
+			return h.afterIndicatorWrite(w, r, a, id, code, fileErr("evaluation.evidence.size", evaluation.MaxEvidenceSize>>20), "")
 		}
 		return h.afterIndicatorWrite(w, r, a, id, code, fileErr("field.required"), "")
 	}
