@@ -157,11 +157,11 @@ func planFields(stages []Stage) merit.Fields {
 		codes := map[string]bool{}
 		for _, c := range st.Criteria {
 			if c.Code == "" || codes[c.Code] || strings.ContainsAny(c.Code, ",\"\r\n") {
-				fs.Add(field+".criteria", "selection.err.criterion_code", c.Code)
+				fs.Add(field+".criteria", "selection.err.criterion_code", c.Code, c.Code)
 			}
 			codes[c.Code] = true
 			if c.Max <= 0 {
-				fs.Add(field+".criteria", "selection.err.criterion_max", c.Max.String(), c.Code)
+				fs.Add(field+".criteria", "selection.err.criterion_max", c.Max.String(), c.Max.String(), c.Code)
 			}
 		}
 		if !st.Start.IsZero() && !st.End.IsZero() && st.End.Before(st.Start) {

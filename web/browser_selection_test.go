@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"merit/internal/testdb"
 	"merit/sqldb"
@@ -19,7 +20,7 @@ import (
 // last published stage, whose seal hash is the SHA-256 of the score file
 // the page links to; then a panel member signs in, lands on his selections,
 // opens the one in its track-record stage and scores a candidate on his
-// scorecard.
+// scorecard; last the secretariat adds a criterion to a planned stage.
 func TestBrowserSelection(t *testing.T) {
 	db := testdb.Open(t, sqldb.SQLite)
 	a := &app{t: t, db: db}
@@ -89,6 +90,20 @@ func TestBrowserSelection(t *testing.T) {
 	}
 	if err != nil || len(scores) != 2 || stored[fmt.Sprintf("%d.integritas", cands[0].ID)] != "85.50" {
 		t.Errorf("stored scores %v %v", stored, err)
+	}
+
+	// The secretariat adds a criterion to a planned stage's scorecard;
+	// Enter in its last input saves the plan.
+	b.do("sign in as operator", chromedp.Click(chromedp.CSS(`form[action="/keluar"] button`)), chromedp.WaitVisible(chromedp.ID("username")),
+		chromedp.SendKeys(chromedp.ID("username"), "operator"), chromedp.SendKeys(chromedp.ID("password"), password),
+		chromedp.Submit(chromedp.ID("password")), chromedp.WaitVisible(chromedp.CSS(`form[action="/keluar"] button`)))
+	row := `#kriteria-makalah input[name="stages.makalah.criteria.2.`
+	b.do("add a criterion", chromedp.Navigate(fmt.Sprintf("%s/a/kota-magelang/seleksi/%d", b.base, res.Open)), chromedp.WaitVisible(chromedp.CSS(row+`code"]`)),
+		chromedp.SendKeys(chromedp.CSS(row+`code"]`), "orisinalitas"), chromedp.SendKeys(chromedp.CSS(row+`name"]`), "Orisinalitas gagasan"),
+		chromedp.SendKeys(chromedp.CSS(row+`max"]`), "50"+kb.Enter), chromedp.WaitVisible(chromedp.CSS(".flash")))
+	s, err := db.Selection(testdb.System(), a.agency.ID, res.Open)
+	if err != nil || len(s.Stages[3].Criteria) != 3 || s.Stages[3].Criteria[2].Code != "orisinalitas" {
+		t.Errorf("makalah's stored criteria after the browser's save: %v (%v)", s.Stages[3].Criteria, err)
 	}
 }
 

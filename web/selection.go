@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"net/http"
 	"net/url"
 	"slices"
@@ -9,6 +10,7 @@ import (
 
 	"merit"
 	"merit/httpstatus"
+	"merit/i18n"
 	"merit/performance"
 	"merit/selection"
 	"merit/sqldb"
@@ -152,6 +154,7 @@ type selectionView struct {
 	CanDecide  bool
 	Public     string        // the selection's page on the public portal, once announced
 	Accounts   []*merit.User // panel accounts (pansel, asesor) an admin may link to a member
+	Criteria   []criteriaEditor
 	Kinds      []selection.MemberKind
 	Roles      []selection.MemberRole
 	Base       string
@@ -294,6 +297,7 @@ func (h *handler) renderSelection(w http.ResponseWriter, r *http.Request, a *mer
 			return err
 		}
 	}
+	v.Criteria = criteriaEditors(langOf(r), s, v.CanManage, form, formErr)
 	status := http.StatusOK
 	if formErr != nil {
 		status, v.Errors = httpstatus.Of(formErr), errorList(langOf(r), formErr)
@@ -386,7 +390,9 @@ func (h *handler) selectionDone(w http.ResponseWriter, r *http.Request, a *merit
 }
 
 // updateSelectionPlan changes the title, legal basis and registration
-// window, the stages' dates and, while draft, their weights.
+// window, the stages' dates, while draft their weights, and the scorecards
+// of the stages not yet started. "addRow" (a stage kind) saves nothing: the
+// page comes back as typed with one more blank row in that scorecard.
 func (h *handler) updateSelectionPlan(w http.ResponseWriter, r *http.Request) error {
 	a, s, err := h.selectionForm(r, merit.PermSelectionManage)
 	if err != nil {
@@ -405,6 +411,12 @@ func (h *handler) updateSelectionPlan(w http.ResponseWriter, r *http.Request) er
 			st.Weight = performance.Hundredths(parsePercent(&fs, r.PostForm, "weight."+k))
 		}
 		st.Start, st.End = formDate(&fs, r.PostForm, "start."+k), formDate(&fs, r.PostForm, "end."+k)
+		if rows, ok := postedCriteria(f, st.Kind); ok {
+			st.Criteria = formCriteria(&fs, st.Kind, rows)
+		}
+	}
+	if f.Get("addRow") != "" {
+		return h.renderSelection(w, r, a, s, f, fs.Err("web.updateSelectionPlan"))
 	}
 	if err = fs.Err("web.updateSelectionPlan"); err == nil {
 		err = h.db.UpdateSelection(r.Context(), s)
@@ -539,4 +551,167 @@ func (h *handler) moderateSelectionComment(w http.ResponseWriter, r *http.Reques
 	}
 	_, err = h.db.ModerateSelectionComment(r.Context(), a.ID, s.ID, id, selection.CommentStatus(r.PostForm.Get("status")))
 	return h.selectionDone(w, r, a, s, err, "ui.flash.comment_moderated")
+}
+
+// maxCriteriaRows bounds the rows of one scorecard read from a form.
+const maxCriteriaRows = 100
+
+// criteriaEditor is one stage's scorecard on the plan form: its rows as
+// stored or as typed, the messages about the scorecard as a whole, and
+// whether it may change (a started stage's scorecard is frozen, and only
+// the secretariat edits).
+type criteriaEditor struct {
+	Kind     selection.StageKind
+	Weight   performance.Hundredths
+	Rows     []criterionRow
+	Errors   []string
+	Editable bool
+	Frozen   bool // the stage has started
+}
+
+// Field is the field path of the scorecard ("stages.<kind>.criteria"), the
+// prefix of its inputs' names.
+func (e criteriaEditor) Field() string { return criteriaField(e.Kind) }
+
+// Open reports whether the scorecard shows unfolded: it has criteria, a
+// weight or a message.
+func (e criteriaEditor) Open() bool {
+	if e.Weight > 0 || len(e.Errors) > 0 {
+		return true
+	}
+	for _, r := range e.Rows {
+		if !r.blank() || r.CodeError != "" || r.MaxError != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// criterionRow is one line of a scorecard on the form, as text, with the
+// messages at its inputs.
+type criterionRow struct {
+	No                  int    // 1-based, for the inputs' labels
+	Path                string // the row's field path, "stages.<kind>.criteria.<row>"
+	Code, Name, Max     string
+	Remove              bool
+	CodeError, MaxError string
+}
+
+func (r criterionRow) blank() bool { return r.Code == "" && r.Name == "" && r.Max == "" }
+
+// criteriaField is the domain's field path of a stage's scorecard; the
+// form's inputs are named "<path>.rows" (how many rows the form showed) and
+// "<path>.<row>.code", ".name", ".max", ".remove".
+func criteriaField(k selection.StageKind) string { return "stages." + string(k) + ".criteria" }
+
+// postedCriteria reads a stage's scorecard rows from the form; false when
+// the form did not carry that scorecard (a started stage's inputs are
+// disabled, so it keeps its criteria).
+func postedCriteria(f url.Values, k selection.StageKind) ([]criterionRow, bool) {
+	field := criteriaField(k)
+	n, err := strconv.Atoi(f.Get(field + ".rows"))
+	if err != nil {
+		return nil, false
+	}
+	rows := make([]criterionRow, min(max(n, 0), maxCriteriaRows))
+	for i := range rows {
+		p := field + "." + strconv.Itoa(i) + "."
+		rows[i] = criterionRow{Code: strings.TrimSpace(f.Get(p + "code")), Name: strings.TrimSpace(f.Get(p + "name")),
+			Max: strings.TrimSpace(f.Get(p + "max")), Remove: f.Get(p+"remove") != ""}
+	}
+	return rows, true
+}
+
+// formCriteria turns the rows kept (not removed, not blank) into criteria,
+// noting a maximum that is missing or no number at its row's field
+// ("stages.<kind>.criteria.<row>.max"); the domain checks the rest.
+func formCriteria(fs *merit.Fields, k selection.StageKind, rows []criterionRow) []selection.Criterion {
+	var out []selection.Criterion
+	f := url.Values{}
+	for i, r := range rows {
+		if r.Remove || r.blank() {
+			continue
+		}
+		c := selection.Criterion{Code: r.Code, Name: r.Name}
+		name := criteriaField(k) + "." + strconv.Itoa(i) + ".max"
+		if r.Max == "" {
+			fs.Add(name, "field.required", "")
+		} else {
+			f.Set(name, r.Max)
+			c.Max = performance.Hundredths(parsePercent(fs, f, name))
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// criteriaEditors builds the scorecards of the plan form, every stage but
+// administrasi (a gate that is never scored): the rows as typed when the
+// form came back, else as stored, with one blank row to add a criterion
+// (two for the stage whose "add row" was pressed). The domain's messages
+// on "stages.<kind>.criteria" go to the rows whose code they name; the
+// others stay with the scorecard.
+func criteriaEditors(lang string, s *selection.Selection, canManage bool, form url.Values, formErr error) []criteriaEditor {
+	var out []criteriaEditor
+	for _, st := range s.Stages {
+		if st.Kind == selection.Administrasi {
+			continue
+		}
+		e := criteriaEditor{Kind: st.Kind, Weight: st.Weight, Editable: canManage && st.Status == selection.StagePlanned,
+			Frozen: st.Status != selection.StagePlanned}
+		rows, posted := postedCriteria(form, st.Kind)
+		if !posted || !e.Editable {
+			rows = nil
+			for _, c := range st.Criteria {
+				rows = append(rows, criterionRow{Code: c.Code, Name: c.Name, Max: c.Max.String()})
+			}
+		}
+		for len(rows) > 0 && rows[len(rows)-1].blank() {
+			rows = rows[:len(rows)-1]
+		}
+		if e.Editable {
+			rows = append(rows, criterionRow{})
+			if form.Get("addRow") == string(st.Kind) {
+				rows = append(rows, criterionRow{})
+			}
+		}
+		for i := range rows {
+			rows[i].No, rows[i].Path = i+1, criteriaField(st.Kind)+"."+strconv.Itoa(i)
+		}
+		e.Rows = rows
+		for _, fe := range merit.FieldsOf(formErr) {
+			if fe.Field == criteriaField(st.Kind) || strings.HasPrefix(fe.Field, criteriaField(st.Kind)+".") {
+				e.place(fe, i18n.Field(lang, fe))
+			}
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// place puts a message about the scorecard at the input it is about: a
+// row's own field ("….<row>.max"), the rows with the code a code or maximum
+// rule names, or else the scorecard as a whole.
+func (e *criteriaEditor) place(fe merit.FieldError, msg string) {
+	rest := strings.TrimPrefix(fe.Field, criteriaField(e.Kind))
+	if i, err := strconv.Atoi(strings.TrimSuffix(strings.TrimPrefix(rest, "."), ".max")); err == nil && i >= 0 && i < len(e.Rows) {
+		e.Rows[i].MaxError = msg
+		return
+	}
+	placed := false
+	for i := range e.Rows {
+		r := &e.Rows[i]
+		if r.Remove || r.blank() {
+			continue
+		}
+		switch {
+		case fe.Code == "selection.err.criterion_code" && r.Code == fe.Value:
+			r.CodeError, placed = msg, true
+		case fe.Code == "selection.err.criterion_max" && len(fe.Args) == 2 && r.Code == fmt.Sprint(fe.Args[1]):
+			r.MaxError, placed = msg, true
+		}
+	}
+	if !placed {
+		e.Errors = append(e.Errors, msg)
+	}
 }

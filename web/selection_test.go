@@ -173,3 +173,129 @@ func TestSelectionPanelAndStaffPages(t *testing.T) {
 		}
 	})
 }
+
+// planForm is what a browser posts from a selection's plan form: the inputs
+// inside it and those tied to it by form="plan-form", leaving out disabled
+// inputs and unchecked boxes.
+func planForm(p *page) url.Values {
+	f := url.Values{}
+	for _, in := range append(p.all("#plan-form input"), p.all("input[form=plan-form]")...) {
+		if _, disabled := attrOK(in, "disabled"); disabled {
+			continue
+		}
+		if _, checked := attrOK(in, "checked"); attr(in, "type") == "checkbox" && !checked {
+			continue
+		}
+		f.Add(attr(in, "name"), attr(in, "value"))
+	}
+	return f
+}
+
+// The secretariat edits a stage's scorecard on the selection's page: adds a
+// row ("add row" keeps what was typed and saves nothing), renames one,
+// removes one, re-weights one; the criteria are stored. A bad maximum comes
+// back at its row's input (a word, or zero through the domain's rule on
+// the code it names). Once a stage has started its scorecard shows without
+// inputs and says why, and a forged post changing it is refused; a viewer sees the criteria
+// without inputs.
+func TestSelectionCriteriaForm(t *testing.T) {
+	testdb.Run(t, func(t *testing.T, db *sqldb.DB) {
+		a := newApp(t, db, 12)
+		res := demoSelections(t, a)
+		op := a.signIn("operator")
+		base := fmt.Sprintf("/a/kota-magelang/seleksi/%d", res.Open)
+		const field = "stages.makalah.criteria"
+
+		p := op.get(base).want(http.StatusOK)
+		if n := len(p.all("#kriteria-administrasi")); n != 0 {
+			t.Errorf("administrasi, a gate, shows a scorecard")
+		}
+		form := planForm(p)
+		if form.Get(field+".0.code") != "substansi" || form.Get(field+".2.code") != "" || form.Get(field+".rows") != "3" {
+			t.Fatalf("makalah's scorecard on the form: %v", form)
+		}
+		form.Set(field+".2.code", "orisinalitas")
+		form.Set(field+".2.name", "Orisinalitas gagasan")
+		form.Set(field+".2.max", "50")
+		form.Set("addRow", "makalah")
+		p = op.post(base+"/rencana", form).want(http.StatusOK)
+		if got := attr(p.one("input[name="+field+".2.code]"), "value"); got != "orisinalitas" {
+			t.Errorf("after adding a row the typed criterion shows %q", got)
+		}
+		if n := len(p.all("#kriteria-makalah tbody tr")); n != 5 {
+			t.Errorf("after adding a row: %d rows, want 3 criteria and 2 blank", n)
+		}
+		if s, _ := db.Selection(testdb.System(), a.agency.ID, res.Open); len(s.Stages[3].Criteria) != 2 {
+			t.Errorf("adding a row saved the scorecard: %v", s.Stages[3].Criteria)
+		}
+
+		form = planForm(p)
+		form.Set(field+".1.name", "Sistematika dan bahasa")
+		form.Set(field+".0.max", "80")
+		form.Set(field+".0.remove", "1")
+		form.Set(field+".3.code", "rujukan")
+		form.Set(field+".3.name", "Rujukan")
+		form.Set(field+".3.max", "20,5")
+		op.post(base+"/rencana", form).want(http.StatusOK)
+		s, err := db.Selection(testdb.System(), a.agency.ID, res.Open)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := []selection.Criterion{{Code: "sistematika", Name: "Sistematika dan bahasa", Max: 100_00},
+			{Code: "orisinalitas", Name: "Orisinalitas gagasan", Max: 50_00}, {Code: "rujukan", Name: "Rujukan", Max: 20_50}}
+		if got := s.Stages[3].Criteria; s.Stages[3].Kind != selection.Makalah || fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("stored makalah criteria %v, want %v", got, want)
+		}
+
+		// A bad maximum: a word, then zero.
+		p = op.get(base).want(http.StatusOK)
+		form = planForm(p)
+		form.Set(field+".1.max", "banyak")
+		p = op.post(base+"/rencana", form).want(http.StatusUnprocessableEntity)
+		td := p.one("#kriteria-makalah td.has-error")
+		if in := p.one("input[name=" + field + ".1.max]"); attr(in, "value") != "banyak" || attr(in, "aria-invalid") != "true" ||
+			!strings.Contains(textOf(td), "angka") {
+			t.Errorf("a word as the maximum: %q at %q", attr(in, "value"), textOf(td))
+		}
+		form.Set(field+".1.max", "0")
+		p = op.post(base+"/rencana", form).want(http.StatusUnprocessableEntity)
+		if got := textOf(p.one("#kriteria-makalah td.has-error")); !strings.Contains(got, "nilai maksimal 0.00 untuk kriteria orisinalitas harus lebih dari 0") {
+			t.Errorf("zero as the maximum: %q", got)
+		}
+		form.Set(field+".1.max", "50")
+		form.Set(field+".2.code", "sistematika")
+		p = op.post(base+"/rencana", form).want(http.StatusUnprocessableEntity)
+		if n := len(p.all("#kriteria-makalah td.has-error")); n != 2 {
+			t.Errorf("a code twice marks %d inputs, want both rows' codes", n)
+		}
+
+		// A started stage's scorecard is frozen.
+		scoring := fmt.Sprintf("/a/kota-magelang/seleksi/%d", res.Scoring)
+		p = op.get(scoring).want(http.StatusOK)
+		if in := p.all("#kriteria-rekam_jejak input"); len(in) != 0 || len(p.all("#kriteria-rekam_jejak tbody tr")) != 2 ||
+			!strings.Contains(textOf(p.one("#kriteria-rekam_jejak")), "sudah dimulai") {
+			t.Errorf("the started stage's scorecard is not shown frozen: %d inputs, %q", len(in), textOf(p.one("#kriteria-rekam_jejak")))
+		}
+		form = planForm(p)
+		if form.Has("stages.rekam_jejak.criteria.rows") || !form.Has("stages.asesmen.criteria.rows") {
+			t.Errorf("the form carries the started stage's scorecard or not a planned one's: %v", form)
+		}
+		op.post(scoring+"/rencana", form).want(http.StatusOK)
+		form.Set("stages.rekam_jejak.criteria.rows", "1")
+		form.Set("stages.rekam_jejak.criteria.0.code", "integritas")
+		form.Set("stages.rekam_jejak.criteria.0.max", "100")
+		p = op.post(scoring+"/rencana", form).want(http.StatusConflict)
+		if !strings.Contains(textOf(p.one(".error-summary")), "sudah berjalan") {
+			t.Errorf("changing a started stage's criteria: %q", textOf(p.one(".error-summary")))
+		}
+		if s, _ := db.Selection(testdb.System(), a.agency.ID, res.Scoring); len(s.Stages[1].Criteria) != 2 {
+			t.Errorf("the started stage's criteria changed: %v", s.Stages[1].Criteria)
+		}
+
+		// A viewer reads the criteria, with no inputs.
+		p = a.signIn("viewer").get(base).want(http.StatusOK)
+		if n, in := len(p.all("#kriteria-makalah tbody tr")), len(p.all("#kriteria-makalah input")); n != 3 || in != 0 {
+			t.Errorf("a viewer sees %d criteria rows and %d inputs", n, in)
+		}
+	})
+}
