@@ -580,7 +580,7 @@ func (e criteriaEditor) Open() bool {
 		return true
 	}
 	for _, r := range e.Rows {
-		if !r.blank() || r.CodeError != "" || r.MaxError != "" {
+		if !r.Blank() || r.CodeError != "" || r.MaxError != "" {
 			return true
 		}
 	}
@@ -597,7 +597,9 @@ type criterionRow struct {
 	CodeError, MaxError string
 }
 
-func (r criterionRow) blank() bool { return r.Code == "" && r.Name == "" && r.Max == "" }
+// Blank reports whether nothing was typed in the row (it is ignored, and
+// shows no remove box).
+func (r criterionRow) Blank() bool { return r.Code == "" && r.Name == "" && r.Max == "" }
 
 // criteriaField is the domain's field path of a stage's scorecard; the
 // form's inputs are named "<path>.rows" (how many rows the form showed) and
@@ -629,7 +631,7 @@ func formCriteria(fs *merit.Fields, k selection.StageKind, rows []criterionRow) 
 	var out []selection.Criterion
 	f := url.Values{}
 	for i, r := range rows {
-		if r.Remove || r.blank() {
+		if r.Remove || r.Blank() {
 			continue
 		}
 		c := selection.Criterion{Code: r.Code, Name: r.Name}
@@ -666,7 +668,7 @@ func criteriaEditors(lang string, s *selection.Selection, canManage bool, form u
 				rows = append(rows, criterionRow{Code: c.Code, Name: c.Name, Max: c.Max.String()})
 			}
 		}
-		for len(rows) > 0 && rows[len(rows)-1].blank() {
+		for len(rows) > 0 && rows[len(rows)-1].Blank() {
 			rows = rows[:len(rows)-1]
 		}
 		if e.Editable {
@@ -701,7 +703,7 @@ func (e *criteriaEditor) place(fe merit.FieldError, msg string) {
 	placed := false
 	for i := range e.Rows {
 		r := &e.Rows[i]
-		if r.Remove || r.blank() {
+		if r.Remove || r.Blank() {
 			continue
 		}
 		switch {
