@@ -4,8 +4,6 @@ import (
 	"bytes"
 	_ "embed" // the shipped JPT index
 	"fmt"
-	"io"
-	"slices"
 
 	"merit"
 )
@@ -172,81 +170,3 @@ func (x *JPTIndex) Compute(in JPTInputs) (JPTResult, error) {
 	res.Band, _ = categoryOf(x.Bands, res.Total)
 	return res, nil
 }
-
-// Validate checks the JPT index: a framework and version, dimensions with
-// unique codes, a sign of +1 or −1 and a positive weight, the adding
-// weights summing to 100, indicators with unique codes, a positive Max and a
-// known measure, and bands in ascending order.
-func (x *JPTIndex) Validate() error {
-	var fs merit.Fields
-	if x.Framework != InstrumentJPT {
-		fs.Add("framework", "evaluation.err.framework", string(x.Framework))
-	}
-	if x.Version == "" {
-		fs.Add("version", "field.required", "")
-	}
-	if x.MinAnnouncementDays < 1 {
-		fs.Add("minAnnouncementDays", "field.range", fmt.Sprint(x.MinAnnouncementDays), 1, 365)
-	}
-	if x.ReportWithinDays < 1 {
-		fs.Add("reportWithinDays", "field.range", fmt.Sprint(x.ReportWithinDays), 1, 365)
-	}
-	if len(x.Dimensions) == 0 {
-		fs.Add("dimensions", "field.required", "")
-	}
-	dims, inds := map[string]bool{}, map[string]bool{}
-	var adding Score
-	for i, d := range x.Dimensions {
-		dt := fmt.Sprintf("dimensions[%d]", i)
-		checkCode(&fs, dt+".code", d.Code, dims)
-		if d.Name == "" {
-			fs.Add(dt+".name", "field.required", "")
-		}
-		if d.Sign != 1 && d.Sign != -1 {
-			fs.Add(dt+".sign", "evaluation.err.sign", fmt.Sprint(d.Sign))
-		}
-		if d.Weight <= 0 {
-			fs.Add(dt+".weight", "field.range", d.Weight.String(), 0, 100)
-		}
-		if d.Sign == 1 {
-			adding += d.Weight
-		}
-		if len(d.Indicators) == 0 {
-			fs.Add(dt+".indicators", "field.required", "")
-		}
-		for j, ind := range d.Indicators {
-			it := fmt.Sprintf("%s.indicators[%d]", dt, j)
-			checkCode(&fs, it+".code", ind.Code, inds)
-			if ind.Text == "" {
-				fs.Add(it+".text", "field.required", "")
-			}
-			if ind.Max <= 0 {
-				fs.Add(it+".max", "field.range", ind.Max.String(), 0, "∞")
-			}
-			if ind.Measure != "" && !slices.Contains(JPTMeasures, ind.Measure) {
-				fs.Add(it+".measure", "evaluation.err.measure", string(ind.Measure))
-			}
-		}
-	}
-	if len(x.Dimensions) > 0 && adding != Points(100) {
-		fs.Add("dimensions", "evaluation.err.weights", adding.String())
-	}
-	checkCategories(&fs, "bands", x.Bands)
-	return fs.Err("evaluation.JPTIndex.Validate")
-}
-
-// ReadJPTIndex reads a JPT-index file (JSON, what WriteJPTIndex writes) and
-// validates it, with the errors ReadInstrument gives.
-func ReadJPTIndex(r io.Reader) (*JPTIndex, error) {
-	var x JPTIndex
-	if fe := decodeStrict(r, &x); fe != nil {
-		return nil, merit.Invalid("evaluation.ReadJPTIndex", *fe)
-	}
-	if err := x.Validate(); err != nil {
-		return nil, err
-	}
-	return &x, nil
-}
-
-// WriteJPTIndex writes the JPT index as the JSON file ReadJPTIndex reads.
-func WriteJPTIndex(w io.Writer, x *JPTIndex) error { return writeJSON(w, x) }

@@ -1,7 +1,6 @@
 package evaluation
 
 import (
-	"bytes"
 	"fmt"
 	"slices"
 	"testing"
@@ -107,33 +106,6 @@ func TestJPTIndexBandsAndErrors(t *testing.T) {
 	all["pelanggaran"] = Points(4)
 	if r, err := x.Compute(JPTInputs{Evaluator: all}); err != nil || r.Total != 0 {
 		t.Errorf("floor: %s, %v", r.Total, err)
-	}
-}
-
-func TestJPTIndexValidate(t *testing.T) {
-	for _, tc := range []struct {
-		name  string
-		edit  func(x *JPTIndex)
-		field string
-	}{
-		{"weights", func(x *JPTIndex) { x.Dimensions[0].Weight = Points(30) }, "dimensions=evaluation.err.weights"},
-		{"sign", func(x *JPTIndex) { x.Dimensions[4].Sign = 0 }, "dimensions[4].sign=evaluation.err.sign"},
-		{"measure", func(x *JPTIndex) { x.Dimensions[0].Indicators[0].Measure = "x" }, "dimensions[0].indicators[0].measure=evaluation.err.measure"},
-		{"duplicate", func(x *JPTIndex) { x.Dimensions[1].Indicators[0].Code = "pansel" }, "dimensions[1].indicators[0].code=evaluation.err.duplicate_code"},
-		{"bands", func(x *JPTIndex) { x.Bands[1].Min = 0 }, "bands[1].min=evaluation.err.category_order"},
-	} {
-		x := SeedJPT()
-		tc.edit(x)
-		if f := fieldsOf(x.Validate()); !slices.Contains(f, tc.field) {
-			t.Errorf("%s: %v, want %s", tc.name, f, tc.field)
-		}
-	}
-	var buf bytes.Buffer
-	if err := WriteJPTIndex(&buf, SeedJPT()); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := ReadJPTIndex(&buf); err != nil {
-		t.Errorf("round trip: %v", err)
 	}
 }
 
