@@ -40,13 +40,13 @@ func (db *DB) seedInstruments(ctx context.Context) error {
 		func(w io.Writer) error { return evaluation.WriteJPTIndex(w, jpt) }})
 	return db.writeTx(ctx, func(tx *Tx) error {
 		for _, s := range seeds {
-			var body bytes.Buffer
-			if err := s.write(&body); err != nil {
+			body, err := fileText(s.write)
+			if err != nil {
 				return err
 			}
 			if _, err := tx.ExecContext(ctx, `INSERT INTO evaluation_instrument (framework, version, name, unverified, body, updated_at, updated_by)
 				VALUES ($1, $2, $3, $4, $5, $6, 'system') ON CONFLICT DO NOTHING`, string(s.ref.Framework), s.ref.Version, s.name, s.unverified,
-				body.String(), tx.now); err != nil {
+				body, tx.now); err != nil {
 				return err
 			}
 		}
@@ -55,8 +55,13 @@ func (db *DB) seedInstruments(ctx context.Context) error {
 }
 
 func instrumentJSON(in *evaluation.Instrument) (string, error) {
+	return fileText(func(w io.Writer) error { return evaluation.WriteInstrument(w, in) })
+}
+
+// fileText is what write writes, as the text stored in evaluation_instrument.body.
+func fileText(write func(io.Writer) error) (string, error) {
 	var b bytes.Buffer
-	if err := evaluation.WriteInstrument(&b, in); err != nil {
+	if err := write(&b); err != nil {
 		return "", err
 	}
 	return b.String(), nil
@@ -82,28 +87,36 @@ type InstrumentInfo struct {
 }
 
 // EvaluationInstruments lists the stored instrument versions, by framework and
-// version; the JPT index, a different kind of instrument, is not among them.
+// version; the JPT index, a different kind of instrument, is not among them
+// (JPTIndexVersions lists it).
 func (db *DB) EvaluationInstruments(ctx context.Context) ([]InstrumentInfo, error) {
 	const op = "sqldb.EvaluationInstruments"
 	if err := signedIn(ctx, op); err != nil {
 		return nil, err
 	}
-	rows, err := db.read.QueryContext(ctx, `SELECT framework, version, name, unverified, updated_at, updated_by
-		FROM evaluation_instrument WHERE framework <> $1 ORDER BY framework, version`, evaluation.InstrumentJPT)
+	out, err := instrumentInfos(ctx, db.read, "<>")
+	return out, translate(op, err)
+}
+
+// instrumentInfos lists the stored versions whose framework is (is "=") or
+// is not ("<>") the JPT index's.
+func instrumentInfos(ctx context.Context, q querier, is string) ([]InstrumentInfo, error) {
+	rows, err := q.QueryContext(ctx, `SELECT framework, version, name, unverified, updated_at, updated_by
+		FROM evaluation_instrument WHERE framework `+is+` $1 ORDER BY framework, version`, evaluation.InstrumentJPT)
 	if err != nil {
-		return nil, translate(op, err)
+		return nil, err
 	}
 	defer rows.Close()
 	out := []InstrumentInfo{}
 	for rows.Next() {
 		var i InstrumentInfo
 		if err := rows.Scan(&i.Framework, &i.Version, &i.Name, &i.Unverified, &i.UpdatedAt, &i.UpdatedBy); err != nil {
-			return nil, translate(op, err)
+			return nil, err
 		}
 		i.UpdatedAt = i.UpdatedAt.UTC()
 		out = append(out, i)
 	}
-	return out, translate(op, rows.Err())
+	return out, rows.Err()
 }
 
 // EvaluationInstrument returns one stored instrument version.
@@ -146,34 +159,55 @@ func (db *DB) SaveEvaluationInstrument(ctx context.Context, in *evaluation.Instr
 	if err != nil {
 		return fmt.Errorf("%s: %w", op, err)
 	}
-	by := ""
-	if a := merit.ActorFrom(ctx); a != nil {
-		by = a.Username
-	}
-	return translate(op, db.writeTx(ctx, func(tx *Tx) error {
-		old, err := findInstrument(ctx, tx, in.Ref())
+	return translate(op, db.saveInstrumentVersion(ctx, op, instrumentVersion{ref: in.Ref(), name: in.Name, unverified: in.Unverified,
+		body: body, value: in, usedCode: "evaluation.err.instrument_used",
+		find: func(tx *Tx) (any, error) { return findInstrument(ctx, tx, in.Ref()) },
+		used: `SELECT COUNT(*) FROM evaluation_assessment WHERE framework = $1 AND version = $2 AND status <> '` + string(evaluation.Draft) + `'`}))
+}
+
+// instrumentVersion is one version to store in evaluation_instrument: a merit
+// instrument or the JPT index, each with how to read the stored version
+// (find) and to count the results that use it (used, a COUNT on framework
+// $1 and version $2).
+type instrumentVersion struct {
+	ref        evaluation.InstrumentRef
+	name       string
+	unverified bool
+	body       string
+	value      any
+	find       func(tx *Tx) (any, error)
+	used       string
+	usedCode   string
+}
+
+// saveInstrumentVersion inserts a new version, or replaces a stored one that
+// no result uses yet (KindConflict with usedCode otherwise), audited on the
+// global chain.
+func (db *DB) saveInstrumentVersion(ctx context.Context, op string, v instrumentVersion) error {
+	fw, by := string(v.ref.Framework), usernameOf(ctx)
+	return db.writeTx(ctx, func(tx *Tx) error {
+		old, err := v.find(tx)
 		switch {
 		case errors.Is(err, sql.ErrNoRows):
 			if _, err := tx.ExecContext(ctx, `INSERT INTO evaluation_instrument (framework, version, name, unverified, body, updated_at, updated_by)
-				VALUES ($1, $2, $3, $4, $5, $6, $7)`, string(in.Framework), in.Version, in.Name, in.Unverified, body, tx.now, by); err != nil {
+				VALUES ($1, $2, $3, $4, $5, $6, $7)`, fw, v.ref.Version, v.name, v.unverified, v.body, tx.now, by); err != nil {
 				return err
 			}
-			return tx.audit(ctx, 0, merit.AuditCreate, "evaluation_instrument", 0, nil, in)
+			return tx.audit(ctx, 0, merit.AuditCreate, "evaluation_instrument", 0, nil, v.value)
 		case err != nil:
 			return err
 		}
 		var used int
-		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM evaluation_assessment WHERE framework = $1 AND version = $2 AND status <> $3`,
-			string(in.Framework), in.Version, string(evaluation.Draft)).Scan(&used); err != nil {
+		if err := tx.QueryRowContext(ctx, v.used, fw, v.ref.Version).Scan(&used); err != nil {
 			return err
 		}
 		if used > 0 {
-			return merit.Errorf(merit.KindConflict, op, "evaluation.err.instrument_used")
+			return merit.Errorf(merit.KindConflict, op, v.usedCode)
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE evaluation_instrument SET name = $3, unverified = $4, body = $5, updated_at = $6, updated_by = $7
-			WHERE framework = $1 AND version = $2`, string(in.Framework), in.Version, in.Name, in.Unverified, body, tx.now, by); err != nil {
+			WHERE framework = $1 AND version = $2`, fw, v.ref.Version, v.name, v.unverified, v.body, tx.now, by); err != nil {
 			return err
 		}
-		return tx.audit(ctx, 0, merit.AuditUpdate, "evaluation_instrument", 0, old, in)
-	}))
+		return tx.audit(ctx, 0, merit.AuditUpdate, "evaluation_instrument", 0, old, v.value)
+	})
 }

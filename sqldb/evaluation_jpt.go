@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -31,15 +33,76 @@ type JPTIndexRecord struct {
 	ComputedBy string                   `json:"computedBy,omitempty"`
 }
 
-// latestJPTIndex reads the newest stored version of the JPT index.
-func latestJPTIndex(ctx context.Context, q querier) (*evaluation.JPTIndex, error) {
+// JPTIndexVersions lists the stored versions of the JPT index (national,
+// like the instruments: read by anyone signed in), oldest first, so the
+// last is the current one that a new year's index is computed with.
+func (db *DB) JPTIndexVersions(ctx context.Context) ([]InstrumentInfo, error) {
+	const op = "sqldb.JPTIndexVersions"
+	if err := signedIn(ctx, op); err != nil {
+		return nil, err
+	}
+	out, err := instrumentInfos(ctx, db.read, "=")
+	slices.SortStableFunc(out, func(a, b InstrumentInfo) int { return evaluation.CompareVersions(a.Version, b.Version) })
+	return out, translate(op, err)
+}
+
+// JPTIndexVersion returns one stored version of the JPT index in full (the
+// export file).
+func (db *DB) JPTIndexVersion(ctx context.Context, version string) (*evaluation.JPTIndex, error) {
+	const op = "sqldb.JPTIndexVersion"
+	if err := signedIn(ctx, op); err != nil {
+		return nil, err
+	}
+	x, err := findJPTVersion(ctx, db.read, version)
+	return x, translate(op, err)
+}
+
+func findJPTVersion(ctx context.Context, q querier, version string) (*evaluation.JPTIndex, error) {
 	var body string
-	err := q.QueryRowContext(ctx, `SELECT body FROM evaluation_instrument WHERE framework = $1 ORDER BY version DESC LIMIT 1`,
-		evaluation.InstrumentJPT).Scan(&body)
+	err := q.QueryRowContext(ctx, `SELECT body FROM evaluation_instrument WHERE framework = $1 AND version = $2`,
+		evaluation.InstrumentJPT, version).Scan(&body)
 	if err != nil {
 		return nil, err
 	}
 	return evaluation.ReadJPTIndex(strings.NewReader(body))
+}
+
+// currentJPTIndex reads the current version of the JPT index: the greatest
+// stored version (evaluation.CompareVersions, so 2021.10 is after 2021.9).
+func currentJPTIndex(ctx context.Context, q querier) (*evaluation.JPTIndex, error) {
+	list, err := instrumentInfos(ctx, q, "=")
+	if err != nil {
+		return nil, err
+	}
+	if len(list) == 0 {
+		return nil, sql.ErrNoRows
+	}
+	newest := slices.MaxFunc(list, func(a, b InstrumentInfo) int { return evaluation.CompareVersions(a.Version, b.Version) })
+	return findJPTVersion(ctx, q, newest.Version)
+}
+
+// SaveJPTIndex stores a version of the JPT index (the platform's act, like
+// SaveEvaluationInstrument): a new version, which becomes current when it
+// is the greatest, or a correction of a stored one. It is validated by the
+// domain. A version a stored agency index was computed with is not changed
+// (KindConflict): that index must keep meaning what it meant; store a new
+// version instead.
+func (db *DB) SaveJPTIndex(ctx context.Context, x *evaluation.JPTIndex) error {
+	const op = "sqldb.SaveJPTIndex"
+	if err := merit.AuthorizePlatform(ctx); err != nil {
+		return err
+	}
+	if err := x.Validate(); err != nil {
+		return err
+	}
+	body, err := fileText(func(w io.Writer) error { return evaluation.WriteJPTIndex(w, x) })
+	if err != nil {
+		return fmt.Errorf("%s: %w", op, err)
+	}
+	return translate(op, db.saveInstrumentVersion(ctx, op, instrumentVersion{ref: x.Ref(), name: jptName, unverified: x.Unverified,
+		body: body, value: x, usedCode: "evaluation.err.jpt_version_used",
+		find: func(tx *Tx) (any, error) { return findJPTVersion(ctx, tx, x.Version) },
+		used: `SELECT COUNT(*) FROM evaluation_jpt_index WHERE framework = $1 AND version = $2`}))
 }
 
 // JPTSelections returns what the agency's open selections whose
@@ -126,8 +189,9 @@ func jptSelections(ctx context.Context, q querier, agencyID int64, year int) ([]
 }
 
 // ComputeJPTIndex computes and stores the agency's JPT index of a year
-// (evaluation.verify: the evaluator's act) with the newest stored version
-// of the index: the selection records as JPTSelections reads them and the
+// (evaluation.verify: the evaluator's act): a year computed before keeps the
+// version it was computed with, as an assessment keeps its instrument; a
+// new year takes the current version (currentJPTIndex). Inputs: the selection records as JPTSelections reads them and the
 // evaluator's scores per indicator code (which also override a measured
 // indicator). It replaces that year's index.
 func (db *DB) ComputeJPTIndex(ctx context.Context, agencyID int64, year int, scores map[string]evaluation.Score) (*JPTIndexRecord, error) {
@@ -143,11 +207,19 @@ func (db *DB) ComputeJPTIndex(ctx context.Context, agencyID int64, year int, sco
 	}
 	r := &JPTIndexRecord{AgencyID: agencyID, Year: year, ComputedBy: usernameOf(ctx)}
 	err := db.writeTx(ctx, func(tx *Tx) error {
-		x, err := latestJPTIndex(ctx, tx)
+		old, err := findJPTIndex(ctx, tx, agencyID, year)
+		var x *evaluation.JPTIndex
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			old = nil
+			x, err = currentJPTIndex(ctx, tx)
+		case err == nil:
+			x, err = findJPTVersion(ctx, tx, old.Index.Version)
+		}
 		if err != nil {
 			return err
 		}
-		r.Index = evaluation.InstrumentRef{Framework: x.Framework, Version: x.Version}
+		r.Index = x.Ref()
 		sels, err := jptSelections(ctx, tx, agencyID, year)
 		if err != nil {
 			return err
@@ -160,16 +232,11 @@ func (db *DB) ComputeJPTIndex(ctx context.Context, agencyID int64, year int, sco
 		inputs, _ := json.Marshal(sels)
 		evaluator, _ := json.Marshal(scores)
 		result, _ := json.Marshal(r.Result)
-		old, err := findJPTIndex(ctx, tx, agencyID, year)
-		switch {
-		case errors.Is(err, sql.ErrNoRows):
+		if old == nil {
 			if r.ID, err = tx.nextID(ctx, "evaluation_jpt_index"); err != nil {
 				return err
 			}
-			old = nil
-		case err != nil:
-			return err
-		default:
+		} else {
 			r.ID = old.ID
 			if _, err := tx.ExecContext(ctx, `DELETE FROM evaluation_jpt_index WHERE agency_id = $1 AND id = $2`, agencyID, old.ID); err != nil {
 				return err
