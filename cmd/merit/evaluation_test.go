@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -94,5 +95,45 @@ func TestEvaluationCommand(t *testing.T) {
 				t.Errorf("no assessment of 2020: %v", err)
 			}
 		})
+	}
+}
+
+// The JPT index goes out and back in through the same commands: listed
+// after the instruments, exported (the current version without --version),
+// imported as a new version by the file's framework, a broken file refused
+// with the JSON path of the problem.
+func TestEvaluationJPTIndexCommand(t *testing.T) {
+	dsn := testdb.DSN(t, testdb.Engines[0])
+	vars := map[string]string{"MERIT_DB": dsn, "MERIT_LANG": "en"}
+	if _, _, err := cli(t, vars, "migrate"); err != nil {
+		t.Fatal(err)
+	}
+	out, _, err := cli(t, vars, "evaluation", "instrument", "list")
+	if err != nil || !strings.Contains(out, "kasn-jpt 2021.1\tIndeks Kualitas Pengisian JPT (unverified)") {
+		t.Fatalf("list: %v %q", err, out)
+	}
+	file := filepath.Join(t.TempDir(), "jpt.json")
+	if _, _, err := cli(t, vars, "evaluation", "instrument", "export", "--framework", "kasn-jpt", file); err != nil {
+		t.Fatal(err)
+	}
+	b, _ := os.ReadFile(file)
+	var seed bytes.Buffer
+	evaluation.WriteJPTIndex(&seed, evaluation.SeedJPT())
+	if !bytes.Equal(b, seed.Bytes()) {
+		t.Fatalf("exported file is not the seed:\n%s", b)
+	}
+	os.WriteFile(file, bytes.Replace(b, []byte(`"version": "2021.1"`), []byte(`"version": "2022.1"`), 1), 0o644)
+	out, _, err = cli(t, vars, "evaluation", "instrument", "import", file)
+	if err != nil || !strings.Contains(out, "kasn-jpt@2022.1") {
+		t.Fatalf("import: %v %q", err, out)
+	}
+	out, _, err = cli(t, vars, "evaluation", "instrument", "export", "--framework", "kasn-jpt", "-")
+	if err != nil || !strings.Contains(out, `"version": "2022.1"`) {
+		t.Errorf("current version after the import: %v %q", err, out)
+	}
+	os.WriteFile(file, bytes.Replace(b, []byte(`"weight": "25"`), []byte(`"weight": "35"`), 1), 0o644)
+	_, errOut, err := cli(t, vars, "evaluation", "instrument", "import", file)
+	if exitCode(err) != 2 || !strings.Contains(errOut+err.Error(), "dimensions") {
+		t.Errorf("weights not adding up: %v %q", err, errOut)
 	}
 }
