@@ -38,6 +38,7 @@ func init() {
 		writePermissions[id] = perm
 	}
 	platformOperations["save-evaluation-instrument"] = true
+	platformOperations["save-jpt-index-version"] = true
 	selfOperations["respond-survey"] = true
 }
 
@@ -56,6 +57,7 @@ func (h *handlers) registerEvaluation(api huma.API, op func(id, method, path, ta
 		agency     = "/agencies/{agency}"
 		assessment = agency + "/merit-assessments/{assessment}"
 		instrument = "/evaluation/instruments/{framework}/{version}"
+		jptVersion = "/evaluation/jpt-index-versions/{version}"
 		tag        = "evaluation"
 	)
 	get, post, put, del := http.MethodGet, http.MethodPost, http.MethodPut, http.MethodDelete
@@ -71,6 +73,14 @@ func (h *handlers) registerEvaluation(api huma.API, op func(id, method, path, ta
 		"Store an instrument version (platform admin): import a file or correct an unverified one", 0, 401, 403, 409)
 	save.Description = "The body is the instrument file (the get operation's answer). A version used by a submitted assessment is not changed (409): store a new version."
 	huma.Register(api, save, h.saveInstrument)
+	huma.Register(api, op("list-jpt-index-versions", get, "/evaluation/jpt-index-versions", tag,
+		"The national versions of the Indeks Kualitas Pengisian JPT, oldest first: the last is current, what a new year's index is computed with", 0, 401), h.listJPTVersions)
+	huma.Register(api, op("get-jpt-index-version", get, jptVersion, tag,
+		"One version of the JPT index in full: dimensions, indicators with their measure, bands (the export file)", 0, 401, 404), h.getJPTVersion)
+	saveJPT := op("save-jpt-index-version", put, jptVersion, tag,
+		"Store a version of the JPT index (platform admin): import a file or correct an unverified one", 0, 401, 403, 409)
+	saveJPT.Description = "The body is the JPT-index file (the get operation's answer). A version an agency's stored index was computed with is not changed (409): store a new version. A year already computed keeps its version."
+	huma.Register(api, saveJPT, h.saveJPTVersion)
 
 	huma.Register(api, op("list-evaluation-overview", get, "/evaluation/assessments", tag,
 		"The assessments of every agency whose evaluation the user reads (an evaluator: the agencies granted), with status", 0, 401), h.overview)
@@ -252,6 +262,38 @@ func (h *handlers) saveInstrument(ctx context.Context, in *struct {
 		return nil, err
 	}
 	return &output[*evaluation.Instrument]{Body: &x}, nil
+}
+
+func (h *handlers) listJPTVersions(ctx context.Context, _ *struct{}) (*itemsOutput[sqldb.InstrumentInfo], error) {
+	return list(h.db.JPTIndexVersions(ctx))
+}
+
+// JPTVersionPath names a version of the JPT index.
+type JPTVersionPath struct {
+	Version string `path:"version" maxLength:"40" doc:"Version, e.g. 2021.1"`
+}
+
+func (h *handlers) getJPTVersion(ctx context.Context, in *JPTVersionPath) (*output[*evaluation.JPTIndex], error) {
+	x, err := h.db.JPTIndexVersion(ctx, in.Version)
+	if err != nil {
+		return nil, err
+	}
+	return &output[*evaluation.JPTIndex]{Body: x}, nil
+}
+
+func (h *handlers) saveJPTVersion(ctx context.Context, in *struct {
+	JPTVersionPath
+	Body evaluation.JPTIndex
+}) (*output[*evaluation.JPTIndex], error) {
+	x := in.Body
+	if x.Version != in.Version {
+		return nil, merit.Invalid("api.saveJPTVersion", merit.FieldError{Field: "version", Code: "evaluation.err.instrument_mismatch",
+			Value: x.Version, Args: []any{in.Version}})
+	}
+	if err := h.db.SaveJPTIndex(ctx, &x); err != nil {
+		return nil, err
+	}
+	return &output[*evaluation.JPTIndex]{Body: &x}, nil
 }
 
 // YearQuery filters by year; 0 is every year.

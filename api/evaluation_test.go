@@ -156,3 +156,52 @@ func TestMeritEvaluationAPI(t *testing.T) {
 		}
 	})
 }
+
+// The JPT index's versions through the API: read by anyone signed in, a new
+// version stored only by the platform admin, a version in use kept as it is.
+func TestJPTIndexVersionsAPI(t *testing.T) {
+	testdb.Run(t, func(t *testing.T, db *sqldb.DB) {
+		f := newFixture(t, db)
+		f.addUser("ev-a", f.a.ID, merit.RoleEvaluator)
+		hash, _ := auth.HashPassword(password, auth.Cheap)
+		if err := db.CreateUser(testdb.System(), &merit.User{Username: "platform", Name: "Platform", PlatformAdmin: true}, hash); err != nil {
+			t.Fatal(err)
+		}
+		op, ev, plat := f.signIn("op-a"), f.signIn("ev-a"), f.signIn("platform")
+		var versions items[sqldb.InstrumentInfo]
+		op.call("GET", "/api/v1/evaluation/jpt-index-versions", nil, http.StatusOK, &versions)
+		if len(versions.Items) != 1 || versions.Items[0].Version != "2021.1" {
+			t.Fatalf("versions %+v", versions.Items)
+		}
+		var x evaluation.JPTIndex
+		op.call("GET", "/api/v1/evaluation/jpt-index-versions/2021.1", nil, http.StatusOK, &x)
+		if len(x.Dimensions) != 5 || x.Dimensions[4].Sign != -1 {
+			t.Fatalf("index %+v", x)
+		}
+		op.fail("GET", "/api/v1/evaluation/jpt-index-versions/1999.1", nil, http.StatusNotFound)
+		x.Version = "2022.1"
+		op.fail("PUT", "/api/v1/evaluation/jpt-index-versions/2022.1", x, http.StatusForbidden)
+		plat.fail("PUT", "/api/v1/evaluation/jpt-index-versions/2023.1", x, http.StatusUnprocessableEntity)
+		bad := x
+		bad.Bands = nil
+		plat.fail("PUT", "/api/v1/evaluation/jpt-index-versions/2022.1", bad, http.StatusUnprocessableEntity)
+		plat.call("PUT", "/api/v1/evaluation/jpt-index-versions/2022.1", x, http.StatusOK, nil)
+		op.call("GET", "/api/v1/evaluation/jpt-index-versions", nil, http.StatusOK, &versions)
+		if len(versions.Items) != 2 || versions.Items[1].Version != "2022.1" {
+			t.Errorf("versions after the import %+v", versions.Items)
+		}
+
+		scores := map[string]string{}
+		for _, d := range x.Dimensions {
+			for _, ind := range d.Indicators {
+				scores[ind.Code] = "0"
+			}
+		}
+		var r sqldb.JPTIndexRecord
+		ev.call("PUT", "/api/v1/agencies/kota-a/jpt-index/2023", map[string]any{"evaluator": scores}, http.StatusOK, &r)
+		if r.Index.Version != "2022.1" {
+			t.Errorf("2023 computed with %v", r.Index)
+		}
+		plat.fail("PUT", "/api/v1/evaluation/jpt-index-versions/2022.1", x, http.StatusConflict)
+	})
+}
