@@ -26,6 +26,7 @@ import (
 
 	"merit"
 	"merit/auth"
+	"merit/pdfdoc"
 	"merit/server"
 	"merit/sqldb"
 )
@@ -45,6 +46,7 @@ const maxUpload = 256 << 20
 type handlers struct {
 	db       *sqldb.DB
 	sessions *auth.Sessions
+	fonts    pdfdoc.Fonts // of the PDFs the API writes (server.Deps.PDFFonts)
 }
 
 // sessionAuth is the security requirement of operations that need a signed-in
@@ -56,7 +58,7 @@ var sessionAuth = []map[string][]string{{"session": {}}, {"bearer": {}}}
 // middleware (the actor is read from the request context) and the
 // cross-origin protection of package server.
 func New(d server.Deps) http.Handler {
-	h := &handlers{db: d.DB, sessions: d.Sessions}
+	h := &handlers{db: d.DB, sessions: d.Sessions, fonts: d.PDFFonts}
 	mux := http.NewServeMux()
 	api := humago.New(mux, config())
 	api.UseMiddleware(requireActor(api), authorizeFirst(api))

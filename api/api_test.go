@@ -17,8 +17,10 @@ import (
 	"merit"
 	"merit/auth"
 	"merit/internal/testdb"
+	"merit/pdfdoc"
 	"merit/server"
 	"merit/sqldb"
+	"merit/web"
 )
 
 const password = "kata-sandi-uji"
@@ -65,7 +67,8 @@ func newFixture(t *testing.T, db *sqldb.DB) *fixture {
 	f.addUser("op-b", f.b.ID, merit.RoleOperator)
 	sessions := auth.NewSessions(db, auth.Cheap)
 	logger := slog.New(slog.NewTextHandler(f.logs, nil))
-	deps := server.Deps{DB: db, Sessions: sessions, Logger: logger}
+	regular, bold := web.PDFFonts()
+	deps := server.Deps{DB: db, Sessions: sessions, Logger: logger, PDFFonts: pdfdoc.Fonts{Regular: regular, Bold: bold}}
 	srv := &server.Server{DB: db, Sessions: sessions, Logger: logger, API: New(deps)}
 	f.handler = srv.Handler()
 	ts := httptest.NewServer(f.handler)

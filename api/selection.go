@@ -155,6 +155,8 @@ func (h *handlers) registerSelection(api huma.API, op func(id, method, path, tag
 	huma.Register(api, op("moderate-selection-comment", post, one+"/comments/{comment}/moderate", tag, "Approve or reject a public comment",
 		0, 401, 403, 404, 422), h.moderateSelectionComment)
 
+	h.registerSelectionReport(api, op("get-selection-report", get, one+"/report", tag,
+		"Download the report for the supervisor (BKN): PDF or XLSX, in the request's language", 0, 401, 403, 404))
 	h.registerSelectionPublic(api)
 }
 

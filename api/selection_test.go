@@ -54,7 +54,8 @@ func (c *client) putFile(path, filename string, content []byte, fields map[strin
 // a document with the access code; the panel scores the one scored stage
 // (an asesor of another selection finds nothing, a declared conflict
 // blocks); the stage is published and sealed; the public downloads the
-// canonical file whose SHA-256 is the published hash; the PPK chooses.
+// canonical file whose SHA-256 is the published hash; the PPK chooses; the
+// report for the supervisor downloads (checkSelectionReport).
 func TestSelectionAPI(t *testing.T) {
 	testdb.Run(t, func(t *testing.T, db *sqldb.DB) {
 		db.Now = func() time.Time { return time.Date(2026, 3, 5, 9, 0, 0, 0, time.UTC) }
@@ -221,6 +222,7 @@ func TestSelectionAPI(t *testing.T) {
 			out, _ := json.Marshal(ann)
 			t.Errorf("public decision %s", out)
 		}
+		checkSelectionReport(t, f, one, s.Title)
 	})
 }
 

@@ -18,6 +18,7 @@ import (
 	"merit/api"
 	"merit/auth"
 	"merit/internal/testdb"
+	"merit/pdfdoc"
 	"merit/server"
 	"merit/sqldb"
 	"merit/web"
@@ -160,6 +161,7 @@ var accessRules = map[string]merit.Permission{
 	"POST /api/v1/agencies/{agency}/selections/{selection}/stages/{stage}/amendments":                     merit.PermSelectionManage,
 	"GET /api/v1/agencies/{agency}/selections/{selection}/seals":                                          merit.PermSelectionRead,
 	"GET /api/v1/agencies/{agency}/selections/{selection}/rankings":                                       merit.PermSelectionRead,
+	"GET /api/v1/agencies/{agency}/selections/{selection}/report":                                         merit.PermSelectionRead,
 	"POST /api/v1/agencies/{agency}/selections/{selection}/decisions":                                     merit.PermSelectionDecide,
 	"GET /api/v1/agencies/{agency}/selections/{selection}/comments":                                       merit.PermSelectionRead,
 	"POST /api/v1/agencies/{agency}/selections/{selection}/comments/{comment}/moderate":                   merit.PermSelectionManage,
@@ -543,7 +545,9 @@ type record struct {
 func TestAccessMatrix(t *testing.T) {
 	testdb.Run(t, func(t *testing.T, db *sqldb.DB) {
 		sessions := auth.NewSessions(db, auth.Cheap)
-		deps := server.Deps{DB: db, Sessions: sessions, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}
+		regular, bold := web.PDFFonts()
+		deps := server.Deps{DB: db, Sessions: sessions, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
+			PDFFonts: pdfdoc.Fonts{Regular: regular, Bold: bold}}
 		h := (&server.Server{DB: db, Sessions: sessions, Logger: deps.Logger, API: api.New(deps), Web: web.New(deps)}).Handler()
 		for _, browser := range []bool{false, true} {
 			name := "token"

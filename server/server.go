@@ -18,6 +18,7 @@ import (
 
 	"merit"
 	"merit/auth"
+	"merit/pdfdoc"
 	"merit/sqldb"
 )
 
@@ -26,6 +27,9 @@ type Deps struct {
 	DB       *sqldb.DB
 	Sessions *auth.Sessions
 	Logger   *slog.Logger
+	// PDFFonts are the fonts of the API's PDFs (web.PDFFonts, passed in so
+	// the API does not import the web UI); empty: the API's PDFs fail.
+	PDFFonts pdfdoc.Fonts
 }
 
 // Server serves Merit over HTTP.

@@ -9,6 +9,7 @@ import (
 
 	"merit/api"
 	"merit/auth"
+	"merit/pdfdoc"
 	"merit/server"
 	"merit/web"
 )
@@ -54,7 +55,8 @@ func runServe(ctx context.Context, env *Env, args []string) error {
 	}
 	sessions := auth.NewSessions(db, auth.Default)
 	sessions.Secure = *cert != ""
-	deps := server.Deps{DB: db, Sessions: sessions, Logger: logger}
+	regular, bold := web.PDFFonts()
+	deps := server.Deps{DB: db, Sessions: sessions, Logger: logger, PDFFonts: pdfdoc.Fonts{Regular: regular, Bold: bold}}
 	srv := &server.Server{DB: db, Sessions: sessions, Logger: logger, Web: web.New(deps), API: api.New(deps),
 		TrustedProxies: trusted}
 	ready := make(chan string, 1)
